@@ -1,0 +1,23 @@
+//! Compiles `proto/` with protox (pure Rust, no system `protoc`), writes the
+//! encoded descriptor set that the server hands to gRPC reflection, and generates
+//! proto3-JSON serde impls (pbjson) so the CLI prints exactly what grpcurl shows.
+
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let protos = ["proto/newsparse/v1/article.proto"];
+    println!("cargo:rerun-if-changed=proto");
+    let fds = protox::compile(protos, ["proto"])?;
+    let out = PathBuf::from(std::env::var("OUT_DIR")?);
+    let descriptor = prost::Message::encode_to_vec(&fds);
+    std::fs::write(out.join("newsparse_descriptor.bin"), &descriptor)?;
+    tonic_prost_build::configure()
+        .build_client(true)
+        .build_server(true)
+        .compile_fds(fds)?;
+    pbjson_build::Builder::new()
+        .register_descriptors(&descriptor)?
+        .preserve_proto_field_names()
+        .build(&[".newsparse.v1"])?;
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! What the CLI subcommands do, as library functions, so the binary stays a
+//! dispatcher and the same code is testable.
+
+use crate::grpc::{self, pb};
+use crate::pipeline::Pipeline;
+use anyhow::Context;
+use std::io::Read;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// Reads a file, or standard input for `-`.
+pub fn read_input(file: &str) -> anyhow::Result<String> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading standard input")?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(file).with_context(|| format!("reading {file}"))
+}
+
+/// Parses one article with the library and renders the gRPC response as
+/// proto3 JSON, exactly as a gRPC client would see it.
+pub fn parse_to_json(
+    text: &str,
+    document_date: Option<&str>,
+    offset_encoding: &str,
+    pretty: bool,
+) -> anyhow::Result<String> {
+    let encoding = match offset_encoding {
+        "utf8" => pb::OffsetEncoding::Utf8,
+        "utf16" => pb::OffsetEncoding::Utf16,
+        "code-point" => pb::OffsetEncoding::CodePoint,
+        other => anyhow::bail!("--offset-encoding {other:?}: expected utf8, utf16 or code-point"),
+    };
+    let req = pb::ParseRequest {
+        text: text.to_owned(),
+        document_date: document_date.unwrap_or_default().to_owned(),
+        offset_encoding: encoding as i32,
+        ..Default::default()
+    };
+    let resp = grpc::parse_local(&Pipeline::shared(), req, usize::MAX)?;
+    Ok(if pretty {
+        serde_json::to_string_pretty(&resp)?
+    } else {
+        serde_json::to_string(&resp)?
+    })
+}
+
+/// True when the server at `addr` answers SERVING within `timeout`.
+pub async fn health(addr: SocketAddr, timeout: Duration) -> bool {
+    let addr = if addr.ip().is_unspecified() {
+        SocketAddr::from(([127, 0, 0, 1], addr.port()))
+    } else {
+        addr
+    };
+    let check = async {
+        let channel = tonic::transport::Endpoint::new(format!("http://{addr}"))?
+            .connect()
+            .await?;
+        let mut client = tonic_health::pb::health_client::HealthClient::new(channel);
+        let resp = client
+            .check(tonic_health::pb::HealthCheckRequest {
+                service: String::new(),
+            })
+            .await?;
+        anyhow::Ok(
+            resp.into_inner().status
+                == tonic_health::pb::health_check_response::ServingStatus::Serving as i32,
+        )
+    };
+    match tokio::time::timeout(timeout, check).await {
+        Ok(Ok(serving)) => serving,
+        Ok(Err(e)) => {
+            eprintln!("newsparse health: {e:#}");
+            false
+        }
+        Err(_) => {
+            eprintln!("newsparse health: no answer from {addr} within {timeout:?}");
+            false
+        }
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    tracing::info!("shutdown signal received");
+}

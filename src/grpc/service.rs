@@ -1,0 +1,143 @@
+//! `newsparse.v1.ArticleService`: validation, admission, CPU work off the async
+//! runtime, ordered bounded streaming.
+
+use super::convert::{error_response, response, ParseInput};
+use super::deadline;
+use super::limiter::Limiter;
+use super::pb::{self, article_service_server::ArticleService};
+use super::status::ServiceError;
+use crate::config::Config;
+use crate::pipeline::Pipeline;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+use tokio_stream::wrappers::ReceiverStream;
+use tokio_stream::StreamExt;
+use tonic::{Request, Response, Status, Streaming};
+
+/// The service: shares one loaded [`Pipeline`] across all requests.
+#[derive(Debug, Clone)]
+pub struct ArticleSvc {
+    pipeline: Arc<Pipeline>,
+    limiter: Limiter,
+    max_text_bytes: usize,
+    window: usize,
+}
+
+impl ArticleSvc {
+    /// Wraps a loaded pipeline with the configured limits.
+    pub fn new(pipeline: Arc<Pipeline>, config: &Config) -> Self {
+        ArticleSvc {
+            pipeline,
+            limiter: Limiter::new(config.max_concurrent_parses, config.max_queued_parses),
+            max_text_bytes: config.max_text_bytes,
+            window: config.stream_window,
+        }
+    }
+
+    /// Validates and parses one article on the blocking pool.
+    async fn parse_one(
+        &self,
+        req: pb::ParseRequest,
+        admission: tokio::sync::OwnedSemaphorePermit,
+        deadline: Option<Instant>,
+    ) -> Result<pb::ParseResponse, ServiceError> {
+        let input = ParseInput::from_request(req, self.max_text_bytes)?;
+        let pipeline = Arc::clone(&self.pipeline);
+        let started = std::time::Instant::now();
+        let (input, analysis) = self
+            .limiter
+            .run(admission, deadline, move || {
+                let analysis = pipeline.analyze(&input.text, &input.options);
+                (input, analysis)
+            })
+            .await?;
+        tracing::debug!(
+            id = %input.id,
+            bytes = input.text.len(),
+            micros = started.elapsed().as_micros() as u64,
+            "parsed"
+        );
+        Ok(response(&input, &analysis))
+    }
+
+    /// One stream item: waits for room (backpressure), never fails the stream.
+    async fn stream_item(
+        self,
+        req: pb::ParseRequest,
+        deadline: Option<Instant>,
+    ) -> pb::ParseResponse {
+        let id = req.id.clone();
+        let result = match self.limiter.admit().await {
+            Ok(permit) => self.parse_one(req, permit, deadline).await,
+            Err(e) => Err(e),
+        };
+        result.unwrap_or_else(|e| {
+            tracing::info!(%id, code = ?e.code(), error = %e, "stream article failed");
+            error_response(id, e.code(), e.to_string())
+        })
+    }
+}
+
+#[tonic::async_trait]
+impl ArticleService for ArticleSvc {
+    async fn parse(
+        &self,
+        request: Request<pb::ParseRequest>,
+    ) -> Result<Response<pb::ParseResponse>, Status> {
+        let deadline = deadline::from_metadata(request.metadata(), Instant::now());
+        let admission = self.limiter.try_admit().inspect_err(|e| {
+            tracing::warn!(error = %e, "refused: overloaded");
+        })?;
+        let resp = self
+            .parse_one(request.into_inner(), admission, deadline)
+            .await;
+        resp.map(Response::new).map_err(|e| {
+            tracing::info!(code = ?e.code(), error = %e, "parse failed");
+            Status::from(e)
+        })
+    }
+
+    type ParseStreamStream = ReceiverStream<Result<pb::ParseResponse, Status>>;
+
+    async fn parse_stream(
+        &self,
+        request: Request<Streaming<pb::ParseRequest>>,
+    ) -> Result<Response<Self::ParseStreamStream>, Status> {
+        let deadline = deadline::from_metadata(request.metadata(), Instant::now());
+        let mut inbound = request.into_inner();
+        // Both channels are bounded by the window: a slow reader stops us from
+        // reading (and parsing) further requests.
+        let (jobs_tx, mut jobs_rx) = mpsc::channel::<JoinHandle<pb::ParseResponse>>(self.window);
+        let (out_tx, out_rx) = mpsc::channel(self.window);
+        let svc = self.clone();
+        let reader_out = out_tx.clone();
+        tokio::spawn(async move {
+            while let Some(item) = inbound.next().await {
+                match item {
+                    Ok(req) => {
+                        let job = tokio::spawn(svc.clone().stream_item(req, deadline));
+                        if jobs_tx.send(job).await.is_err() {
+                            break;
+                        }
+                    }
+                    Err(status) => {
+                        tracing::info!(%status, "ParseStream inbound error");
+                        let _ = reader_out.send(Err(status)).await;
+                        break;
+                    }
+                }
+            }
+        });
+        tokio::spawn(async move {
+            while let Some(job) = jobs_rx.recv().await {
+                let item = job.await.map_err(|e| Status::internal(e.to_string()));
+                if out_tx.send(item).await.is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(Response::new(ReceiverStream::new(out_rx)))
+    }
+}

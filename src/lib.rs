@@ -1,0 +1,53 @@
+//! # newsparse
+//!
+//! Parses the raw text of a news article — as it arrives from scrapers and wires,
+//! header lines, curly quotes, footers and all — into its structure, metadata and
+//! entities, and serves that over gRPC.
+//!
+//! ```text
+//!  raw text ──► metadata::analyze ──► layout (header / title / body / boilerplate)
+//!                    │                  │
+//!                    │                  └─► text::split_sentences ─► text::tokenize
+//!                    ▼                                                   │
+//!              publication date ──► time::TimexRecognizer (anchor) ──┐   ▼
+//!                                   entities::ner::NerModel ─────────┤ candidates
+//!                                   entities::gazetteer, numeric, ───┘   │
+//!                                   titles, contacts                     ▼
+//!                                          entities::assemble: merge, group, salience
+//! ```
+//!
+//! * [`pipeline`] is the one entry point: `Pipeline::analyze(&self, text, options)`,
+//!   pure and synchronous. Every position it reports is a [`text::Span`], a byte range
+//!   into the untouched input.
+//! * [`grpc`] is the thin network edge (tonic): validation, limits, conversion of
+//!   offsets into the client's unit, streaming, health and reflection.
+//! * `main.rs` only parses flags and dispatches.
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod grpc;
+pub mod pipeline;
+
+/// The document text: spans and offset units.
+pub mod text {
+    pub mod offsets;
+    mod span;
+    pub use span::Span;
+}
+
+/// Temporary ISO date check until the time module lands.
+pub(crate) fn time_anchor(s: &str) -> Result<String, error::RequestError> {
+    let ok = s.len() >= 10
+        && s.as_bytes()[4] == b'-'
+        && s.as_bytes()[7] == b'-'
+        && s[..4].bytes().all(|b| b.is_ascii_digit());
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(error::RequestError::BadDocumentDate {
+            value: s.to_owned(),
+            reason: "expected YYYY-MM-DD".into(),
+        })
+    }
+}
