@@ -24,7 +24,12 @@ pub enum ServerError {
 }
 
 fn reflection() -> tonic_reflection::server::Builder<'static> {
+    // Both reflection versions are listed by either endpoint, so `grpcurl list`
+    // (v1alpha) and newer clients (v1) see the same catalogue.
     tonic_reflection::server::Builder::configure()
+        .include_reflection_service(false)
+        .register_encoded_file_descriptor_set(tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
 }

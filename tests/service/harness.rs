@@ -1,0 +1,115 @@
+//! Starts a real server on an OS-chosen loopback port. The listener is bound
+//! before the server task is spawned, so clients can connect at once: no sleeps.
+
+use newsparse::config::RawConfig;
+use newsparse::grpc::pb::article_service_client::ArticleServiceClient;
+use newsparse::grpc::{self, pb};
+use newsparse::pipeline::Pipeline;
+use std::net::SocketAddr;
+use tokio::sync::oneshot;
+use tonic::transport::Channel;
+
+/// A running server; dropping it without `stop` just aborts the task.
+pub struct TestServer {
+    pub addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<Result<(), grpc::ServerError>>,
+}
+
+impl TestServer {
+    /// Starts with default limits.
+    pub async fn start() -> TestServer {
+        Self::with(RawConfig::default()).await
+    }
+
+    /// Starts with the given settings (the address is ignored: 127.0.0.1:0).
+    pub async fn with(raw: RawConfig) -> TestServer {
+        let config = raw.validate().expect("test config is valid");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        let addr = listener.local_addr().expect("local addr");
+        let (tx, rx) = oneshot::channel::<()>();
+        let shutdown = async move {
+            let _ = rx.await;
+        };
+        let task = tokio::spawn(grpc::run(listener, config, Pipeline::shared(), shutdown));
+        TestServer {
+            addr,
+            shutdown: Some(tx),
+            task,
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub async fn channel(&self) -> Channel {
+        tonic::transport::Endpoint::new(self.url())
+            .expect("endpoint")
+            .connect()
+            .await
+            .expect("connect to test server")
+    }
+
+    pub async fn client(&self) -> ArticleServiceClient<Channel> {
+        ArticleServiceClient::new(self.channel().await)
+            .max_decoding_message_size(64 << 20)
+            .max_encoding_message_size(64 << 20)
+    }
+
+    /// Sends the shutdown signal (as SIGTERM would) without waiting.
+    pub fn begin_shutdown(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+
+    /// Shuts down and waits for the server to finish draining.
+    pub async fn stop(mut self) {
+        self.begin_shutdown();
+        self.task
+            .await
+            .expect("server task")
+            .expect("server exits cleanly");
+    }
+}
+
+/// The committed fixture articles, by file stem.
+pub fn fixtures() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("tests/fixtures exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let stem = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            (stem, std::fs::read_to_string(&p).expect("fixture is UTF-8"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+pub fn fixture(stem: &str) -> String {
+    fixtures()
+        .into_iter()
+        .find(|(s, _)| s == stem)
+        .map(|(_, t)| t)
+        .unwrap_or_else(|| panic!("fixture {stem} missing"))
+}
+
+pub const TREND: &str = "trend-2020-02-07-sadigov-gerasimov";
+
+pub fn request(text: &str) -> pb::ParseRequest {
+    pb::ParseRequest {
+        text: text.to_owned(),
+        ..Default::default()
+    }
+}

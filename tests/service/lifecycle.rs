@@ -1,0 +1,172 @@
+//! Health, reflection, compression and graceful shutdown.
+
+use crate::harness::{fixture, request, TestServer, TREND};
+use newsparse::config::RawConfig;
+use tokio_stream::StreamExt;
+use tonic::codec::CompressionEncoding::Gzip;
+use tonic_health::pb::health_check_response::ServingStatus;
+use tonic_health::pb::health_client::HealthClient;
+use tonic_health::pb::HealthCheckRequest;
+
+fn check(service: &str) -> HealthCheckRequest {
+    HealthCheckRequest {
+        service: service.into(),
+    }
+}
+
+#[tokio::test]
+async fn health_is_serving_for_the_server_and_the_article_service() {
+    let server = TestServer::start().await;
+    let mut health = HealthClient::new(server.channel().await);
+    for svc in ["", "newsparse.v1.ArticleService"] {
+        let st = health
+            .check(check(svc))
+            .await
+            .expect("health answers")
+            .into_inner()
+            .status;
+        assert_eq!(st, ServingStatus::Serving as i32, "{svc:?}");
+    }
+    server.stop().await;
+}
+
+/// SIGTERM semantics: NOT_SERVING is announced at once, and a request accepted
+/// before the signal still completes successfully.
+#[tokio::test]
+async fn shutdown_reports_not_serving_and_finishes_in_flight_requests() {
+    let raw = RawConfig {
+        max_text_bytes: 16 << 20,
+        max_message_bytes: 32 << 20,
+        ..RawConfig::default()
+    };
+    let mut server = TestServer::with(raw).await;
+    let mut health = HealthClient::new(server.channel().await);
+    let mut watch = health.watch(check("")).await.expect("watch").into_inner();
+    let first = watch
+        .next()
+        .await
+        .expect("first status")
+        .expect("ok")
+        .status;
+    assert_eq!(first, ServingStatus::Serving as i32);
+
+    // A ParseStream whose response headers have arrived is accepted by the
+    // server: shut down only then, and the article must still come back.
+    let mut client = server.client().await;
+    let big = fixture(TREND).repeat(200);
+    let mut accepted = client
+        .parse_stream(tokio_stream::iter([request(&big)]))
+        .await
+        .expect("stream accepted")
+        .into_inner();
+
+    server.begin_shutdown();
+    let next = watch
+        .next()
+        .await
+        .expect("status change")
+        .expect("ok")
+        .status;
+    assert_eq!(next, ServingStatus::NotServing as i32);
+    let resp = accepted
+        .next()
+        .await
+        .expect("an answer")
+        .expect("in-flight article completes");
+    assert!(resp.error.is_none() && !resp.paragraphs.is_empty());
+    assert!(accepted.next().await.is_none());
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn reflection_v1_and_v1alpha_list_every_service() {
+    use tonic_reflection::pb::{v1, v1alpha};
+    let server = TestServer::start().await;
+    let mut c1 = v1::server_reflection_client::ServerReflectionClient::new(server.channel().await);
+    let req = v1::ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(v1::server_reflection_request::MessageRequest::ListServices(
+            String::new(),
+        )),
+    };
+    let mut out = c1
+        .server_reflection_info(tokio_stream::iter([req]))
+        .await
+        .expect("v1")
+        .into_inner();
+    let names = match out
+        .next()
+        .await
+        .expect("answer")
+        .expect("ok")
+        .message_response
+    {
+        Some(v1::server_reflection_response::MessageResponse::ListServicesResponse(l)) => {
+            l.service.into_iter().map(|s| s.name).collect::<Vec<_>>()
+        }
+        other => panic!("unexpected {other:?}"),
+    };
+    for want in [
+        "newsparse.v1.ArticleService",
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1alpha.ServerReflection",
+    ] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{want} missing from {names:?}"
+        );
+    }
+    let mut c0 =
+        v1alpha::server_reflection_client::ServerReflectionClient::new(server.channel().await);
+    let req = v1alpha::ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(
+            v1alpha::server_reflection_request::MessageRequest::FileContainingSymbol(
+                "newsparse.v1.ArticleService".into(),
+            ),
+        ),
+    };
+    let mut out = c0
+        .server_reflection_info(tokio_stream::iter([req]))
+        .await
+        .expect("v1alpha")
+        .into_inner();
+    match out
+        .next()
+        .await
+        .expect("answer")
+        .expect("ok")
+        .message_response
+    {
+        Some(v1alpha::server_reflection_response::MessageResponse::FileDescriptorResponse(f)) => {
+            assert!(!f.file_descriptor_proto.is_empty());
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn gzip_is_accepted_and_offered_on_articles_and_health() {
+    let server = TestServer::start().await;
+    let mut client = server
+        .client()
+        .await
+        .send_compressed(Gzip)
+        .accept_compressed(Gzip);
+    let resp = client
+        .parse(request(&fixture(TREND)))
+        .await
+        .expect("gzip parse");
+    assert_eq!(
+        resp.metadata()
+            .get("grpc-encoding")
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip")
+    );
+    let mut health = HealthClient::new(server.channel().await)
+        .send_compressed(Gzip)
+        .accept_compressed(Gzip);
+    health.check(check("")).await.expect("gzip health");
+    server.stop().await;
+}

@@ -1,0 +1,11 @@
+//! The one integration-test binary: a real server on 127.0.0.1:0 and real tonic
+//! clients, golden files for every fixture article, the error table, streaming,
+//! offsets in every encoding, lifecycle, and the CLI.
+
+mod cli;
+mod errors;
+mod golden;
+mod harness;
+mod lifecycle;
+mod offsets;
+mod stream;
