@@ -6,6 +6,7 @@ use crate::pipeline::Pipeline;
 use anyhow::Context;
 use std::io::Read;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::time::Duration;
 
 /// Reads a file, or standard input for `-`.
@@ -46,6 +47,28 @@ pub fn parse_to_json(
     } else {
         serde_json::to_string(&resp)?
     })
+}
+
+/// Scores the time-expression stage on a TimeML directory and prints (and
+/// optionally writes) the report; optionally writes predictions for the
+/// reference scorer.
+pub fn eval_timex(
+    dir: &Path,
+    out: Option<&Path>,
+    predictions: Option<&Path>,
+) -> anyhow::Result<()> {
+    let report = crate::time::eval::run(dir)?;
+    let text = report.to_string();
+    print!("{text}");
+    if let Some(out) = out {
+        std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;
+    }
+    if let Some(p) = predictions {
+        let file = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        crate::time::eval::write_predictions(dir, &mut w)?;
+    }
+    Ok(())
 }
 
 /// True when the server at `addr` answers SERVING within `timeout`.

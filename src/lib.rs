@@ -28,26 +28,11 @@ pub mod config;
 pub mod error;
 pub mod grpc;
 pub mod pipeline;
+pub mod time;
 
 /// The document text: spans and offset units.
 pub mod text {
     pub mod offsets;
     mod span;
     pub use span::Span;
-}
-
-/// Temporary ISO date check until the time module lands.
-pub(crate) fn time_anchor(s: &str) -> Result<String, error::RequestError> {
-    let ok = s.len() >= 10
-        && s.as_bytes()[4] == b'-'
-        && s.as_bytes()[7] == b'-'
-        && s[..4].bytes().all(|b| b.is_ascii_digit());
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(error::RequestError::BadDocumentDate {
-            value: s.to_owned(),
-            reason: "expected YYYY-MM-DD".into(),
-        })
-    }
 }

@@ -55,6 +55,17 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Score the time-expression stage on TimeML files, TempEval-3 style.
+    EvalTimex {
+        /// A directory of .tml files (subdirectories are reported as parts).
+        dir: PathBuf,
+        /// Also write the report to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write predictions as JSONL for tools/timexeval.py (--byte-offsets).
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+    },
     /// Exit 0 only if the server at ADDR reports SERVING (a container healthcheck).
     Health {
         /// Server address; an unspecified IP (0.0.0.0) means this host.
@@ -118,6 +129,14 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             println!("{json}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::EvalTimex {
+            dir,
+            out,
+            predictions,
+        } => {
+            cli::eval_timex(&dir, out.as_deref(), predictions.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Health { addr, timeout_secs } => {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -167,7 +186,3 @@ fn init_tracing(format: LogFormat) {
         LogFormat::Text => builder.init(),
     }
 }
-
-// Keep the PathBuf import meaningful for subcommands that take paths.
-#[allow(dead_code)]
-type _Path = PathBuf;

@@ -35,7 +35,7 @@ impl Default for Stages {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Anchor for relative dates; overrides any date found in the text.
-    pub document_date: Option<String>,
+    pub document_date: Option<crate::time::Anchor>,
     /// Which stages to run.
     pub stages: Stages,
 }

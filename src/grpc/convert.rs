@@ -30,7 +30,12 @@ impl ParseInput {
         let unit = offset_unit(req.offset_encoding)?;
         let document_date = match req.document_date.trim() {
             "" => None,
-            d => Some(crate::time_anchor(d)?),
+            d => Some(
+                crate::time::parse_anchor(d).map_err(|e| RequestError::BadDocumentDate {
+                    value: d.to_owned(),
+                    reason: e.to_string(),
+                })?,
+            ),
         };
         let hint = req.language_hint.trim();
         if !hint.is_empty() && !(hint.len() == 2 && hint.bytes().all(|b| b.is_ascii_lowercase())) {

@@ -64,7 +64,9 @@ pub fn parse_anchor(s: &str) -> Result<Anchor, AnchorError> {
 /// Digits `s[a..b]` as a number, `None` unless all are ASCII digits.
 fn num(s: &str, a: usize, b: usize) -> Option<u32> {
     let part = s.get(a..b)?;
-    part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+    part.bytes()
+        .all(|c| c.is_ascii_digit())
+        .then(|| part.parse().ok())?
 }
 
 /// `HH:MM[:SS[.fff]][Z|±HH[:MM]]` → (h, m, s).
@@ -101,16 +103,28 @@ mod tests {
         assert_eq!((a.date.to_string(), a.time), ("2020-02-07".into(), None));
         let b = parse_anchor("1998-06-26T07:07:00").expect("datetime");
         assert_eq!(b.time, Some((7, 7, 0)));
-        assert_eq!(parse_anchor("1998-06-26T07:07").map(|a| a.time), Ok(Some((7, 7, 0))));
+        assert_eq!(
+            parse_anchor("1998-06-26T07:07").map(|a| a.time),
+            Ok(Some((7, 7, 0)))
+        );
         assert!(parse_anchor("1998-06-26T07:07:00Z").is_ok());
         assert!(parse_anchor("1998-06-26T07:07:00+05:30").is_ok());
     }
 
     #[test]
     fn rejects_with_a_reason() {
-        assert!(matches!(parse_anchor("Feb 7 2020"), Err(AnchorError::Format { .. })));
-        assert!(matches!(parse_anchor("2019-02-29"), Err(AnchorError::NoSuchDay { .. })));
-        assert!(matches!(parse_anchor("2019-02-28T25:00"), Err(AnchorError::Time { .. })));
+        assert!(matches!(
+            parse_anchor("Feb 7 2020"),
+            Err(AnchorError::Format { .. })
+        ));
+        assert!(matches!(
+            parse_anchor("2019-02-29"),
+            Err(AnchorError::NoSuchDay { .. })
+        ));
+        assert!(matches!(
+            parse_anchor("2019-02-28T25:00"),
+            Err(AnchorError::Time { .. })
+        ));
         assert!(parse_anchor("2019-02-28T10:00").is_ok());
         assert!(parse_anchor("").is_err());
     }

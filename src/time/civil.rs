@@ -86,7 +86,11 @@ impl CivilDate {
     /// ISO 8601 week-numbering year and week (1–53).
     pub fn iso_week(self) -> (i32, u8) {
         let thursday = self.add_days(4 - i64::from(self.weekday()));
-        let jan1 = CivilDate { year: thursday.year, month: 1, day: 1 };
+        let jan1 = CivilDate {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
         let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
         (thursday.year, week as u8)
     }

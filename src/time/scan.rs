@@ -31,15 +31,25 @@ pub(crate) struct Tok {
 
 /// The scanned text: tokens plus an ASCII-lower-cased copy addressed by the same offsets.
 pub(crate) struct Scanned<'t> {
+    #[allow(dead_code)]
     pub text: &'t str,
     pub lower: String,
     pub toks: Vec<Tok>,
+    /// The text talks about quarters (earnings copy): "a year ago" then means that quarter.
+    pub quarterly: bool,
 }
 
 impl<'t> Scanned<'t> {
     /// Scans `text` once.
     pub fn new(text: &'t str) -> Self {
-        Scanned { text, lower: text.to_ascii_lowercase(), toks: tokens(text) }
+        let lower = text.to_ascii_lowercase();
+        let quarterly = lower.contains("quarter");
+        Scanned {
+            text,
+            lower,
+            toks: tokens(text),
+            quarterly,
+        }
     }
 
     /// Lower-cased text of token `i` (empty past the end).
@@ -83,7 +93,14 @@ fn tokens(text: &str) -> Vec<Tok> {
             }
         }
         let cap = c.is_uppercase();
-        toks.push(Tok { start: i, end, kind, space_before: space, para_before: newlines >= 2, cap });
+        toks.push(Tok {
+            start: i,
+            end,
+            kind,
+            space_before: space,
+            para_before: newlines >= 2,
+            cap,
+        });
         space = false;
         newlines = 0;
     }
@@ -98,7 +115,10 @@ mod tests {
     fn splits_digits_from_letters_and_punct() {
         let s = Scanned::new("In the 1990s, Feb. 6\n\nNow");
         let words: Vec<&str> = (0..s.toks.len()).map(|i| s.low(i)).collect();
-        assert_eq!(words, ["in", "the", "1990", "s", ",", "feb", ".", "6", "now"]);
+        assert_eq!(
+            words,
+            ["in", "the", "1990", "s", ",", "feb", ".", "6", "now"]
+        );
         assert!(!s.toks[3].space_before && s.toks[8].para_before && s.toks[8].cap);
     }
 }

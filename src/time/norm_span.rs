@@ -1,0 +1,142 @@
+//! Normalizers for durations, repetitions (SET) and clock times.
+
+use super::grammar::Caps;
+use super::lexicon::Unit;
+use super::norm::{date, dur, set, time, Ctx, Out};
+use super::norm_date::with_pod;
+use super::resolve::duration;
+
+/// Words before `a year` that make it a rate (`$5 a year`, `twice a year`).
+const RATE_CUES: [&str; 10] = [
+    "%", "percent", "million", "billion", "cents", "dollars", "times", "twice", "once", "$",
+];
+
+/// `three years`, `the past 18 months`, `two-year`, `a week`, `several days`.
+pub(crate) fn amount(m: &Caps, c: &Ctx) -> Option<Out> {
+    let unit = m.unit?;
+    // "a 29-year-old" is an age, not a duration.
+    if c.after(0) == "old" || (c.after(0) == "-" && c.after(1) == "old") {
+        return None;
+    }
+    let amount = m.num?;
+    let prev = c.before(1);
+    let rate = m.has("a") || amount == Some(1.0) && !m.any(&["the", "one", "past", "last"]);
+    if rate
+        && (RATE_CUES.contains(&prev) || prev.bytes().all(|b| b.is_ascii_digit()))
+        && !prev.is_empty()
+    {
+        return set(duration(Some(1.0), unit));
+    }
+    // "a second time", "three-quarters of the vote".
+    if (unit == Unit::Second && m.has("a")) || (unit == Unit::Quarter && (m.has("a") || m.has("-")))
+    {
+        return None;
+    }
+    dur(duration(amount, unit))
+}
+
+/// `recent years` / `recent days` read as the past in general; `recent weeks`
+/// as a vague stretch; `coming years` likewise.
+pub(crate) fn vague(m: &Caps, _c: &Ctx) -> Option<Out> {
+    let unit = m.unit?;
+    if !m.plural {
+        return None;
+    }
+    if m.has("recent") && matches!(unit, Unit::Year | Unit::Day) {
+        return date("PAST_REF".into());
+    }
+    dur(duration(None, unit))
+}
+
+/// `the next 12 to 18 months`: a vague stretch.
+pub(crate) fn range(m: &Caps, _c: &Ctx) -> Option<Out> {
+    dur(duration(None, m.unit?))
+}
+
+/// `years`, `decades`, `for weeks`: a plural unit on its own.
+pub(crate) fn plural(m: &Caps, _c: &Ctx) -> Option<Out> {
+    m.plural.then_some(())?;
+    let unit = m.unit?;
+    if matches!(unit, Unit::Weekend | Unit::Quarter) {
+        return None;
+    }
+    dur(duration(None, unit))
+}
+
+/// `daily`, `weekly`, `annually`, `every month`, `each Thursday`, `per year`.
+pub(crate) fn every(m: &Caps, _c: &Ctx) -> Option<Out> {
+    if let (Some(mo), None) = (m.month, m.day) {
+        return set(format!("XXXX-{mo:02}"));
+    }
+    if let Some(wd) = m.weekday {
+        let v = format!("XXXX-WXX-{wd}");
+        return set(m.pod.map_or(v.clone(), |p| format!("{v}T{p}")));
+    }
+    if let Some(s) = m.season {
+        return set(format!("XXXX-{s}"));
+    }
+    set(duration(Some(1.0), m.unit?))
+}
+
+/// Adverbs of frequency (`daily` …) carry their unit in the word.
+pub(crate) fn frequency(m: &Caps, _c: &Ctx) -> Option<Out> {
+    let unit = [
+        ("hourly", Unit::Hour),
+        ("daily", Unit::Day),
+        ("weekly", Unit::Week),
+        ("monthly", Unit::Month),
+        ("quarterly", Unit::Quarter),
+        ("annually", Unit::Year),
+        ("yearly", Unit::Year),
+    ]
+    .iter()
+    .find(|(w, _)| m.has(w))?
+    .1;
+    set(duration(Some(1.0), unit))
+}
+
+/// `5 p.m. EST`, `10:30 a.m.`, `5 p.m. Friday`: the clock time on the anchor day
+/// (or on the day named after it).
+pub(crate) fn clock(m: &Caps, c: &Ctx) -> Option<Out> {
+    let mut h = m.hour?;
+    let min = m.minute.unwrap_or(0);
+    match m.pm {
+        Some(true) if h < 12 => h += 12,
+        Some(false) if h == 12 => h = 0,
+        None if !m.has(":") || h > 24 => return None,
+        _ => {}
+    }
+    if h > 24 || (m.pm.is_some() && m.hour? > 12) {
+        return None;
+    }
+    let day = match day_of(m, c) {
+        Some(d) => d,
+        None => return time(format!("XXXX-XX-XXT{h:02}:{min:02}")),
+    };
+    time(format!("{day}T{h:02}:{min:02}"))
+}
+
+/// The day a clock time or part of day belongs to: a named date/weekday in the
+/// match, else the anchor.
+fn day_of(m: &Caps, c: &Ctx) -> Option<String> {
+    let mut probe = *m;
+    probe.pod = None;
+    if m.month.is_some() && m.day.is_some() {
+        return super::norm_date::month_day(&probe, c).map(|o| o.value);
+    }
+    if m.weekday.is_some() {
+        return super::norm_date::weekday(&probe, c).map(|o| o.value);
+    }
+    super::norm_date::day_word(&probe, c).map(|o| o.value)
+}
+
+/// `noon`, `midnight`, `midday`.
+pub(crate) fn noon(m: &Caps, c: &Ctx) -> Option<Out> {
+    let day = day_of(m, c)?;
+    if m.has("midnight") {
+        return time(format!("{day}T24:00"));
+    }
+    let mut noon = *m;
+    noon.pod = Some("MI");
+    with_pod(day, &noon)
+}

@@ -1,0 +1,120 @@
+//! The recognizer: scan once, try grammar rows only near trigger words, keep the
+//! longest match at each position, normalize it against the anchor.
+
+use super::grammar::{match_at, Caps};
+use super::lexicon::is_trigger;
+use super::norm::{Ctx, Out};
+use super::rules::{Rule, RULES};
+use super::scan::Scanned;
+use super::{Anchor, Timex, TimexType};
+use crate::text::Span;
+
+/// How many tokens before a trigger word a rule may start (`at least the past 18 months`).
+const LOOKBACK: usize = 5;
+
+/// Compiled time-expression grammar; build once, share across threads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TimexRecognizer {
+    _private: (),
+}
+
+impl TimexRecognizer {
+    /// Builds the recognizer (the grammar tables are static, so this is cheap).
+    pub fn new() -> Self {
+        TimexRecognizer { _private: () }
+    }
+
+    /// All time expressions in `text`, sorted and non-overlapping, with values
+    /// resolved against `anchor` (underspecified `XXXX-…` values without one).
+    pub fn recognize(&self, text: &str, anchor: Option<&Anchor>) -> Vec<Timex> {
+        let s = Scanned::new(text);
+        let near = trigger_window(&s);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.toks.len() {
+            if !near[i] {
+                i += 1;
+                continue;
+            }
+            match best_at(&s, i, anchor) {
+                Some((end, timex)) => {
+                    out.push(timex);
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The first DATE in a short snippet (header line, dateline, "Posted on March 3, 2021").
+    pub fn first_date(&self, text: &str, anchor: Option<&Anchor>) -> Option<Timex> {
+        self.recognize(text, anchor)
+            .into_iter()
+            .find(|t| t.kind == TimexType::Date)
+    }
+}
+
+/// `near[i]`: a trigger word lies within `LOOKBACK` tokens at or after `i`.
+fn trigger_window(s: &Scanned) -> Vec<bool> {
+    let n = s.toks.len();
+    let mut near = vec![false; n];
+    let mut next_trigger = usize::MAX;
+    for i in (0..n).rev() {
+        if is_trigger(s.low(i)) {
+            next_trigger = i;
+        }
+        near[i] = next_trigger.saturating_sub(i) <= LOOKBACK;
+    }
+    near
+}
+
+/// The longest rule match starting at token `i` whose normalizer accepts it.
+fn best_at(s: &Scanned, i: usize, anchor: Option<&Anchor>) -> Option<(usize, Timex)> {
+    let mut cands: Vec<(usize, &Rule, Caps)> = RULES
+        .iter()
+        .filter_map(|r| match_at(r.pat, s, i, Caps::default()).map(|(j, c)| (j, r, c)))
+        .filter(|(j, r, _)| *j > i + r.lead)
+        .collect();
+    // Longest first; the sort is stable so earlier rows win ties.
+    cands.sort_by_key(|(j, _, _)| std::cmp::Reverse(*j));
+    cands.into_iter().find_map(|(j, rule, caps)| {
+        let a = i + rule.lead;
+        let ctx = Ctx {
+            anchor: anchor.map(|x| x.date),
+            s,
+            a,
+            b: j,
+        };
+        let Out { kind, value } = (rule.norm)(&caps, &ctx)?;
+        let span = Span::new(s.toks[a].start, s.toks[j - 1].end);
+        Some((
+            j,
+            Timex {
+                span,
+                kind,
+                value,
+                modifier: modifier(&caps),
+            },
+        ))
+    })
+}
+
+/// TimeML `mod` from the modifier words a match contained.
+fn modifier(c: &Caps) -> Option<&'static str> {
+    const TABLE: [(&str, &str); 12] = [
+        ("early", "START"),
+        ("beginning", "START"),
+        ("start", "START"),
+        ("late", "END"),
+        ("end", "END"),
+        ("mid", "MID"),
+        ("middle", "MID"),
+        ("about", "APPROX"),
+        ("around", "APPROX"),
+        ("nearly", "LESS_THAN"),
+        ("almost", "LESS_THAN"),
+        ("least", "EQUAL_OR_MORE"),
+    ];
+    TABLE.iter().find(|(w, _)| c.has(w)).map(|(_, m)| *m)
+}

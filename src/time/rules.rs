@@ -1,0 +1,162 @@
+//! The grammar: one row per pattern family, each with the normalizer that turns
+//! what it captured into a TimeML value. Read a row as a phrase template:
+//! `C(Month)` is any month name, `Opt(..)` may be absent, `Hy` an optional hyphen.
+
+use super::grammar::{Caps, Class::*, E, E::*};
+use super::norm::{Ctx, Out};
+use super::{norm_date as d, norm_rel as r, norm_span as p};
+
+/// A normalizer: captured values + context → type and value (or reject the match).
+pub(crate) type Normalize = fn(&Caps, &Ctx) -> Option<Out>;
+
+/// One grammar row.
+pub(crate) struct Rule {
+    /// Family name, for debugging and tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub name: &'static str,
+    /// Leading context tokens that must match but stay outside the span.
+    pub lead: usize,
+    pub pat: &'static [E],
+    pub norm: Normalize,
+}
+
+const EDGE: &[&str] = &["early", "late", "mid", "middle"];
+const APPROX: E = Opt(&[Any(&[
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+])]);
+const AT_LEAST: E = Opt(&[
+    Any(&["at", "more", "less", "fewer"]),
+    Any(&["least", "than", "most"]),
+]);
+const THE: E = Opt(&[W("the")]);
+const EDGE_OPT: E = Opt(&[Any(EDGE), Hy]);
+const WEEKDAY_LEAD: E = Opt(&[C(Weekday), Opt(&[W(",")])]);
+const YEAR_TAIL: E = Opt(&[Opt(&[W(",")]), C(Year)]);
+const PERIOD_OF: E = Opt(&[
+    W("the"),
+    Any(&["end", "beginning", "start", "middle", "rest"]),
+    W("of"),
+]);
+const REL: &[&str] = &[
+    "last",
+    "past",
+    "previous",
+    "prior",
+    "next",
+    "this",
+    "coming",
+    "following",
+    "current",
+    "latest",
+    "same",
+];
+const DECADE_WORDS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+const DURATION_LEAD: &[&str] = &[
+    "past",
+    "last",
+    "next",
+    "first",
+    "previous",
+    "coming",
+    "final",
+    "remaining",
+    "recent",
+    "initial",
+    "latest",
+    "additional",
+    "another",
+    "full",
+    "entire",
+    "whole",
+    "same",
+];
+
+/// Every rule; at each position the longest match wins, ties go to the earlier row.
+#[rustfmt::skip]
+pub(crate) static RULES: &[Rule] = &[
+    rule("month-day", &[WEEKDAY_LEAD, EDGE_OPT, C(Month), C(Day), YEAR_TAIL], d::month_day),
+    rule("day-month", &[WEEKDAY_LEAD, C(Day), C(Month), YEAR_TAIL], d::month_day),
+    rule("month-year", &[PERIOD_OF, EDGE_OPT, C(Month), Opt(&[Any(&[",", "of"])]), C(Year)], d::month),
+    rule("month", &[PERIOD_OF, Opt(&[Any(&["last", "next", "this", "early", "late", "mid", "until"]), Hy]), C(Month)], d::month),
+    rule("year", &[PERIOD_OF, Opt(&[Any(&["fiscal", "calendar", "early", "late", "mid"]), Hy]), C(Year)], d::year),
+    rule("the-year-n", &[THE, Opt(&[W("fiscal")]), W("year"), C(Year)], d::year),
+    rule("decade", &[THE, EDGE_OPT, C(Decade)], d::decade),
+    rule("iso-date", &[C(Year), W("-"), C(MonthNum), W("-"), C(Day)], d::numeric),
+    rule("us-date", &[C(MonthNum), W("/"), C(Day), W("/"), C(YearShort)], d::numeric),
+    rule("weekday", &[Opt(&[Any(&["last", "past", "next", "this", "coming", "early", "late"])]), C(Weekday), Opt(&[C(Pod)])], d::weekday),
+    rule("day-word", &[Opt(&[Any(&["early", "late", "earlier", "later"])]), Any(&["today", "yesterday", "tomorrow", "tonight"]), Opt(&[C(Pod)])], d::day_word),
+    rule("pod", &[Any(&["this", "last"]), C(Pod)], d::part_of_day),
+    rule("pod-word", &[Any(&["overnight"])], d::part_of_day),
+    rule("pod-edge", &[Any(&["early", "late", "mid"]), Hy, C(Pod), Opt(&[Any(&["today", "yesterday", "tomorrow"])])], d::part_of_day),
+    rule("season", &[Opt(&[Any(&["last", "this", "next", "the", "early", "late"])]), EDGE_OPT, C(Season), Opt(&[Opt(&[W("of")]), C(Year)])], d::season),
+    rule("holiday", &[Any(&["christmas", "thanksgiving"]), Opt(&[Any(&["day", "eve"])])], d::holiday),
+    rule("holiday-new-year", &[W("new"), W("year"), W("'"), W("s"), Any(&["day", "eve"])], d::holiday),
+    rule("year-end", &[Opt(&[W("the")]), W("year"), W("-"), W("end")], d::year_end),
+    rule("end-of-year", &[W("the"), W("end"), W("of"), Any(&["the", "this"]), W("year")], d::year_end),
+    rule("year-end-words", &[W("year"), Opt(&[W("'"), W("s")]), W("end")], d::year_end),
+    rule("rel-unit", &[EDGE_OPT, THE, PERIOD_OF, Any(REL), Opt(&[W("fiscal")]), C(Unit)], r::rel_unit),
+    rule("earlier-this", &[Any(&["earlier", "later"]), Any(&["this", "that"]), C(Unit)], r::rel_unit),
+    rule("the-unit", &[W("the"), Opt(&[W("fiscal")]), C(Unit)], r::the_unit),
+    rule("ago", &[APPROX, AT_LEAST, C(Num), Hy, C(Unit), Any(&["ago", "earlier", "later", "before", "hence"])], r::ago),
+    rule("from-now", &[C(Num), C(Unit), W("from"), W("now")], r::ago),
+    rule("year-earlier", &[THE, W("year"), Hy, Any(&["earlier", "ago"]), Opt(&[Any(&["quarter", "period", "level"])])], r::year_earlier),
+    rule("quarter", &[THE, Opt(&[Any(&["fiscal", "calendar"]), Hy]), C(Ord), Hy, Opt(&[W("fiscal")]), Any(&["quarter", "half"]), Opt(&[W("of"), Opt(&[W("fiscal")]), C(Year)])], r::quarter),
+    rule("quarter-adj", &[Any(&["the", "a"]), Opt(&[Any(&["fiscal", "calendar"]), Hy]), C(Ord), W("-"), Any(&["quarter", "half"])], r::quarter).lead(1),
+    rule("rel-year-quarter", &[Any(&["this", "last", "next"]), W("year"), W("'"), W("s"), Opt(&[W("fiscal")]), C(Ord), Hy, Any(&["quarter", "half"])], r::year_quarter),
+    rule("year-period", &[W("the"), C(Year), Any(&["quarter", "period"])], r::year_period),
+    rule("period", &[W("the"), Any(&["latest", "full"]), Any(&["period", "year"])], r::period),
+    rule("spoken-year", &[W("nineteen"), C(Num)], d::spoken_year),
+    rule("century", &[THE, C(Ord), Hy, W("century")], d::century),
+    rule("year-quarter", &[Opt(&[W("fiscal")]), C(Year), Opt(&[W("'"), W("s")]), C(Ord), Hy, Any(&["quarter", "half"])], r::quarter),
+    rule("ref", &[Any(&["now", "currently", "nowadays", "recently", "formerly", "lately"])], r::reference),
+    rule("ref-the", &[W("the"), Any(&["past", "future", "present"])], r::reference),
+    rule("ref-these-days", &[W("these"), W("days")], r::reference),
+    rule("ref-near-future", &[W("the"), Any(&["near", "short", "foreseeable"]), Any(&["future", "term"])], r::reference),
+    rule("decade-word", &[THE, EDGE_OPT, Any(DECADE_WORDS)], d::decade_word),
+    rule("ref-current", &[Any(&["current"])], r::reference),
+    rule("amount-adj", &[Any(&["a", "an", "the"]), C(Num), W("-"), C(Unit)], p::amount).lead(1),
+    rule("amount", &[APPROX, AT_LEAST, Opt(&[Any(&["the", "each", "all"])]), Opt(&[Any(DURATION_LEAD)]), C(Num), Opt(&[Any(&["more", "additional", "extra"])]), Hy, Opt(&[Any(&["trading", "business", "working"])]), C(Unit)], p::amount),
+    rule("amount-of", &[AT_LEAST, Opt(&[W("a")]), W("couple"), W("of"), C(Unit)], p::amount),
+    rule("recent-units", &[Opt(&[W("the")]), Any(&["recent", "coming", "past"]), C(Unit)], p::vague),
+    rule("range", &[THE, Opt(&[Any(DURATION_LEAD)]), C(Num), Any(&["to", "or", "-"]), C(Num), C(Unit)], p::range),
+    rule("plural-after-for", &[Any(&["for", "over", "in"]), C(Unit)], p::plural).lead(1),
+    rule("every", &[Any(&["every", "each", "per"]), Opt(&[W("other")]), C(Unit)], p::every),
+    rule("every-day", &[Any(&["every", "each"]), C(Weekday), Opt(&[C(Pod)])], p::every),
+    rule("every-season", &[Any(&["every", "each"]), C(Season)], p::every),
+    rule("every-month", &[Any(&["every", "each"]), C(Month)], p::every),
+    rule("frequency", &[Any(&["hourly", "daily", "weekly", "monthly", "annually", "yearly"])], p::frequency),
+    rule("clock", &[APPROX, C(Clock), C(Meridiem), Opt(&[C(Zone)]), Opt(&[Opt(&[W(",")]), Any(&["today", "yesterday", "tomorrow", "tonight"])])], p::clock),
+    rule("clock-date", &[APPROX, C(Clock), C(Meridiem), Opt(&[C(Zone)]), Opt(&[W(",")]), Opt(&[C(Weekday), Opt(&[W(",")])]), C(Month), C(Day)], p::clock),
+    rule("clock-weekday", &[APPROX, C(Clock), C(Meridiem), Opt(&[C(Zone)]), Opt(&[W(",")]), C(Weekday)], p::clock),
+    rule("noon", &[Any(&["noon", "midnight", "midday"]), Opt(&[Any(&["today", "yesterday", "tomorrow"])])], p::noon),
+    rule("noon-weekday", &[Any(&["noon", "midnight", "midday"]), C(Weekday)], p::noon),
+];
+
+const fn rule(name: &'static str, pat: &'static [E], norm: Normalize) -> Rule {
+    Rule {
+        name,
+        lead: 0,
+        pat,
+        norm,
+    }
+}
+
+impl Rule {
+    /// Marks the first `n` matched tokens as context outside the span.
+    const fn lead(self, n: usize) -> Rule {
+        Rule { lead: n, ..self }
+    }
+}
