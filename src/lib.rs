@@ -25,14 +25,9 @@
 
 pub mod cli;
 pub mod config;
+pub mod entities;
 pub mod error;
 pub mod grpc;
 pub mod pipeline;
+pub mod text;
 pub mod time;
-
-/// The document text: spans and offset units.
-pub mod text {
-    pub mod offsets;
-    mod span;
-    pub use span::Span;
-}

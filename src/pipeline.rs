@@ -6,9 +6,13 @@
 //!                             └─► tokens ─► ner ┘   (+ gazetteer, numeric, titles, contacts)
 //! ```
 
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::{adapters, assemble, DocView, Entity, NumericRecognizer, TitleRecognizer};
 use crate::error::RequestError;
-use crate::text::Span;
+use crate::text::{split_sentences, tokenize, Span, Token};
+use crate::time::TimexRecognizer;
 use serde::Serialize;
+use std::time::Instant;
 
 /// Stage switches. Every stage is on unless a request turns it off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,20 +87,44 @@ pub struct Analysis {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences of body paragraphs, in text order.
     pub sentences: Vec<SentenceSpan>,
+    /// Entities, most salient first.
+    pub entities: Vec<Entity>,
 }
 
+/// Why an analysis stopped before the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the deadline passed before the analysis finished")]
+pub struct DeadlinePassed;
+
 /// Loaded models and tables, built once per process and shared by all requests.
-#[derive(Debug, Default)]
-pub struct Pipeline {}
+#[derive(Debug)]
+pub struct Pipeline {
+    timex: TimexRecognizer,
+    gazetteer: &'static Gazetteer,
+    numeric: NumericRecognizer,
+    titles: TitleRecognizer,
+}
 
 /// Identifies the models and rules in answers, so a consumer can tell which
 /// release produced a stored result.
 pub const MODEL_VERSION: &str = concat!("newsparse-", env!("CARGO_PKG_VERSION"));
 
+impl Default for Pipeline {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Pipeline {
-    /// Loads every embedded resource.
+    /// Loads every embedded resource. Panics only if committed data is malformed,
+    /// which the test suite rules out.
     pub fn new() -> Self {
-        Pipeline {}
+        Pipeline {
+            timex: TimexRecognizer::new(),
+            gazetteer: Gazetteer::embedded(),
+            numeric: NumericRecognizer::new().expect("built-in unit lexicon is valid"),
+            titles: TitleRecognizer::builtin().expect("data/titles.tsv is valid"),
+        }
     }
 
     /// The process-wide pipeline, loaded on first use (CLI, benches, tests).
@@ -120,19 +148,94 @@ impl Pipeline {
     }
 
     /// Analyses one article.
-    pub fn analyze(&self, text: &str, _options: &Options) -> Analysis {
-        let paragraphs = split_paragraphs(text)
+    pub fn analyze(&self, text: &str, options: &Options) -> Analysis {
+        match self.analyze_before(text, options, None) {
+            Ok(a) => a,
+            Err(DeadlinePassed) => unreachable!("no deadline was given"),
+        }
+    }
+
+    /// Analyses one article, giving up between stages once `deadline` has passed,
+    /// so work nobody waits for any more is dropped rather than finished.
+    pub fn analyze_before(
+        &self,
+        text: &str,
+        options: &Options,
+        deadline: Option<Instant>,
+    ) -> Result<Analysis, DeadlinePassed> {
+        let check = || match deadline {
+            Some(d) if Instant::now() >= d => Err(DeadlinePassed),
+            _ => Ok(()),
+        };
+        let paragraphs: Vec<Paragraph> = split_paragraphs(text)
             .into_iter()
             .map(|span| Paragraph {
                 span,
                 kind: BlockKind::Body,
             })
             .collect();
-        Analysis {
-            paragraphs,
-            sentences: Vec::new(),
+        let tokens = tokenize(text);
+        let sentences = body_sentences(text, &tokens, &paragraphs);
+        check()?;
+        let mut cands = Vec::new();
+        if options.stages.time {
+            let anchor = options.document_date.as_ref();
+            cands.extend(adapters::timex_candidates(
+                &self.timex.recognize(text, anchor),
+            ));
+            check()?;
         }
+        if options.stages.entities {
+            cands.extend(adapters::gazetteer_candidates(self.gazetteer, text));
+            cands.extend(self.numeric.scan(text));
+            cands.extend(self.titles.scan(text));
+            check()?;
+        }
+        let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+        let body: Vec<Span> = body_spans(&paragraphs);
+        let anchor_date = options.document_date.as_ref().map(|a| a.date.to_string());
+        let doc = DocView {
+            text,
+            sentences: &sentence_spans,
+            paragraphs: &body,
+            anchor_date: anchor_date.as_deref(),
+            lead: None,
+        };
+        let entities = assemble(&doc, cands);
+        Ok(Analysis {
+            paragraphs,
+            sentences,
+            entities,
+        })
     }
+}
+
+fn body_spans(paragraphs: &[Paragraph]) -> Vec<Span> {
+    paragraphs
+        .iter()
+        .filter(|p| p.kind == BlockKind::Body)
+        .map(|p| p.span)
+        .collect()
+}
+
+/// Sentences of the body paragraphs, each tagged with its paragraph index.
+fn body_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<SentenceSpan> {
+    let mut out = Vec::new();
+    for (i, p) in paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == BlockKind::Body)
+    {
+        out.extend(
+            split_sentences(text, tokens, p.span)
+                .into_iter()
+                .map(|s| SentenceSpan {
+                    span: s.span,
+                    paragraph: i,
+                }),
+        );
+    }
+    out
 }
 
 /// Splits at blank lines; each paragraph span is trimmed of surrounding white space.

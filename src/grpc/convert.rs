@@ -2,6 +2,7 @@
 //! analyses become responses with every offset converted to the client's unit.
 
 use super::pb;
+use crate::entities::{Entity, EntityType, Links, Mention, MentionKind, TimexType};
 use crate::error::RequestError;
 use crate::pipeline::{Analysis, BlockKind, Options, Pipeline, Stages, MODEL_VERSION};
 use crate::text::offsets::{OffsetMap, OffsetUnit};
@@ -106,12 +107,85 @@ impl<'t> Wire<'t> {
     fn text_of(&self, s: Span) -> String {
         s.slice(self.text).to_owned()
     }
+
+    fn entity(&self, e: &Entity) -> pb::Entity {
+        let a = &e.attributes;
+        pb::Entity {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            r#type: entity_type(e.kind) as i32,
+            salience: e.salience,
+            mentions: e.mentions.iter().map(|m| self.mention(m)).collect(),
+            links: (!a.links.is_empty()).then(|| links(&a.links)),
+            person: a.person.as_ref().map(|p| pb::PersonAttributes {
+                ranks: p.ranks.clone(),
+                offices: p.offices.clone(),
+                affiliations: p.affiliations.clone(),
+                country: p.country.clone().unwrap_or_default(),
+            }),
+            timex: a.timex.as_ref().map(|t| pb::Timex {
+                timex_type: timex_type(t.timex_type).to_owned(),
+                value: t.value.clone(),
+                modifier: t.modifier.clone().unwrap_or_default(),
+            }),
+            numeric: a.numeric.as_ref().map(|n| pb::Numeric {
+                value: n.value,
+                unit: n.unit.clone().unwrap_or_default(),
+            }),
+            country: a.country.clone().unwrap_or_default(),
+            acronym: a.acronym.clone().unwrap_or_default(),
+        }
+    }
+
+    fn mention(&self, m: &Mention) -> pb::Mention {
+        pb::Mention {
+            start: self.pos(m.span.start),
+            end: self.pos(m.span.end),
+            text: self.text_of(m.span),
+            kind: mention_kind(m.kind) as i32,
+        }
+    }
+}
+
+fn links(l: &Links) -> pb::Links {
+    pb::Links {
+        iso3166: l.iso3166.clone().unwrap_or_default(),
+        geonames_id: l
+            .geonames
+            .as_deref()
+            .and_then(|g| g.parse().ok())
+            .unwrap_or_default(),
+        wikidata: l.wikidata.clone().unwrap_or_default(),
+    }
+}
+
+fn entity_type(t: EntityType) -> pb::EntityType {
+    pb::EntityType::from_str_name(&format!("ENTITY_TYPE_{}", t.as_str()))
+        .unwrap_or(pb::EntityType::Unspecified)
+}
+
+fn timex_type(t: TimexType) -> &'static str {
+    match t {
+        TimexType::Date => "DATE",
+        TimexType::Time => "TIME",
+        TimexType::Duration => "DURATION",
+        TimexType::Set => "SET",
+    }
+}
+
+fn mention_kind(k: MentionKind) -> pb::MentionKind {
+    match k {
+        MentionKind::Proper => pb::MentionKind::Proper,
+        MentionKind::Nominal => pb::MentionKind::Nominal,
+        MentionKind::Acronym => pb::MentionKind::Acronym,
+        MentionKind::Pronoun => pb::MentionKind::Pronoun,
+        MentionKind::CompoundPart => pb::MentionKind::Part,
+    }
 }
 
 /// Builds the response for one analysed article.
 pub fn response(input: &ParseInput, analysis: &Analysis) -> pb::ParseResponse {
     let w = Wire::new(&input.text, input.unit);
-    let _ = w.text_of(Span::default());
     pb::ParseResponse {
         id: input.id.clone(),
         metadata: None,
@@ -131,7 +205,7 @@ pub fn response(input: &ParseInput, analysis: &Analysis) -> pb::ParseResponse {
                 paragraph: u32::try_from(s.paragraph).unwrap_or(u32::MAX),
             })
             .collect(),
-        entities: Vec::new(),
+        entities: analysis.entities.iter().map(|e| w.entity(e)).collect(),
         model_version: MODEL_VERSION.to_owned(),
         offset_encoding: encoding(input.unit) as i32,
         error: None,

@@ -8,12 +8,32 @@
 use std::time::Duration;
 use tokio::time::Instant;
 
+/// When a request's headers arrived, stamped by [`stamp_arrival`] before its
+/// body is read, so a deadline counts from when the client's clock started
+/// rather than from when a large body finished decoding.
+#[derive(Debug, Clone, Copy)]
+pub struct Arrived(pub Instant);
+
+/// Interceptor that records [`Arrived`] on every request.
+pub fn stamp_arrival(mut req: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {
+    req.extensions_mut().insert(Arrived(Instant::now()));
+    Ok(req)
+}
+
 /// The instant by which the answer must be sent, if the client set a deadline.
-pub fn from_metadata(meta: &tonic::metadata::MetadataMap, received: Instant) -> Option<Instant> {
+pub fn of<T>(req: &tonic::Request<T>) -> Option<Instant> {
+    let received = req
+        .extensions()
+        .get::<Arrived>()
+        .map_or_else(Instant::now, |a| a.0);
+    from_metadata(req.metadata(), received)
+}
+
+fn from_metadata(meta: &tonic::metadata::MetadataMap, received: Instant) -> Option<Instant> {
     let raw = meta.get("grpc-timeout")?.to_str().ok()?;
     let timeout = parse_timeout(raw)?;
     // Finish before tonic's own timer so our status wins the race.
-    let margin = (timeout / 10).min(Duration::from_millis(20));
+    let margin = (timeout / 4).min(Duration::from_millis(100));
     Some(received + (timeout - margin))
 }
 

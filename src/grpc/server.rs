@@ -1,6 +1,7 @@
 //! Serving: the article service, grpc.health.v1 and reflection (v1 and v1alpha)
 //! on one listener, gzip both ways, graceful shutdown with a bounded drain.
 
+use super::deadline;
 use super::pb::{self, article_service_server::ArticleServiceServer};
 use super::service::ArticleSvc;
 use crate::config::Config;
@@ -10,6 +11,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 use tonic::codec::CompressionEncoding::Gzip;
+use tonic::service::interceptor::InterceptedService;
 use tonic_health::ServingStatus;
 
 /// Why the server stopped with an error.
@@ -53,6 +55,7 @@ pub async fn run(
         .send_compressed(Gzip)
         .max_decoding_message_size(max)
         .max_encoding_message_size(max);
+    let articles = InterceptedService::new(articles, deadline::stamp_arrival);
     let reflect_v1 = reflection().build_v1()?;
     let reflect_v1alpha = reflection().build_v1alpha()?;
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();

@@ -46,16 +46,19 @@ impl ArticleSvc {
         let input = ParseInput::from_request(req, self.max_text_bytes)?;
         let pipeline = Arc::clone(&self.pipeline);
         let started = std::time::Instant::now();
+        let until = deadline.map(Instant::into_std);
         let (input, analysis) = self
             .limiter
             .run(admission, deadline, move || {
-                let analysis = pipeline.analyze(&input.text, &input.options);
+                let analysis = pipeline.analyze_before(&input.text, &input.options, until);
                 (input, analysis)
             })
             .await?;
+        let analysis = analysis.map_err(|_| ServiceError::DeadlineExceeded)?;
         tracing::debug!(
             id = %input.id,
             bytes = input.text.len(),
+            entities = analysis.entities.len(),
             micros = started.elapsed().as_micros() as u64,
             "parsed"
         );
@@ -86,7 +89,7 @@ impl ArticleService for ArticleSvc {
         &self,
         request: Request<pb::ParseRequest>,
     ) -> Result<Response<pb::ParseResponse>, Status> {
-        let deadline = deadline::from_metadata(request.metadata(), Instant::now());
+        let deadline = deadline::of(&request);
         let admission = self.limiter.try_admit().inspect_err(|e| {
             tracing::warn!(error = %e, "refused: overloaded");
         })?;
@@ -105,7 +108,7 @@ impl ArticleService for ArticleSvc {
         &self,
         request: Request<Streaming<pb::ParseRequest>>,
     ) -> Result<Response<Self::ParseStreamStream>, Status> {
-        let deadline = deadline::from_metadata(request.metadata(), Instant::now());
+        let deadline = deadline::of(&request);
         let mut inbound = request.into_inner();
         // Both channels are bounded by the window: a slow reader stops us from
         // reading (and parsing) further requests.

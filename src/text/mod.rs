@@ -5,10 +5,10 @@
 //! tokens (plus URLs, e-mail addresses and @handles kept whole), and
 //! [`split_sentences`] groups the tokens of one paragraph into sentences.
 
+pub mod offsets;
 mod sentence;
 mod span;
 mod token;
-// pub mod offsets; (lead adds)
 
 pub use sentence::{split_sentences, Sentence};
 pub use span::Span;

@@ -107,7 +107,7 @@ async fn bad_language_hint_is_invalid_argument() {
 
 /// A client deadline shorter than the parse: DEADLINE_EXCEEDED (not CANCELLED),
 /// and the server is still healthy afterwards.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn passed_deadline_is_deadline_exceeded() {
     let raw = RawConfig {
         max_text_bytes: 16 << 20,

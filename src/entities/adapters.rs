@@ -1,0 +1,121 @@
+//! Adapters from each stage's own output to entity [`Candidate`]s.
+//!
+//! The stages (time, gazetteer, statistical model, metadata) keep their own types
+//! so they can be developed and tested alone; this file is the one place that
+//! knows how their findings become candidates for `assemble`.
+
+use super::gazetteer::{self, Coarse, EntryId, FineType, GazEntry, GazKind, Gazetteer, PlaceKind};
+use super::{Candidate, EntityType, Links, Source, TimexAttrs, TimexType};
+use crate::text::Span;
+use crate::time::{self, Timex};
+
+/// Time expressions become DATE/TIME/DURATION/SET candidates carrying their value.
+pub fn timex_candidates(timexes: &[Timex]) -> Vec<Candidate> {
+    timexes
+        .iter()
+        .map(|t| {
+            let (kind, timex_type) = match t.kind {
+                time::TimexType::Date => (EntityType::Date, TimexType::Date),
+                time::TimexType::Time => (EntityType::Time, TimexType::Time),
+                time::TimexType::Duration => (EntityType::Duration, TimexType::Duration),
+                time::TimexType::Set => (EntityType::Set, TimexType::Set),
+            };
+            let attrs = TimexAttrs {
+                timex_type,
+                value: t.value.clone(),
+                modifier: t.modifier.map(str::to_owned),
+            };
+            Candidate {
+                timex: Some(attrs),
+                ..Candidate::new(t.span, kind, Source::Timex, 1.0)
+            }
+        })
+        .collect()
+}
+
+/// Every known name in the text, typed and linked by its best entry.
+pub fn gazetteer_candidates(g: &Gazetteer, text: &str) -> Vec<Candidate> {
+    g.find_all(text)
+        .into_iter()
+        .filter_map(|m| {
+            let id = *m.entries.first()?;
+            let kind = gazetteer_type(g.entry(id));
+            Some(linked(
+                g,
+                Candidate::new(m.span, kind, Source::Gazetteer, 0.9),
+                Some(id),
+            ))
+        })
+        .collect()
+}
+
+/// A statistically found name, fine-typed and linked through the gazetteer.
+pub fn model_candidate(
+    g: &Gazetteer,
+    text: &str,
+    span: Span,
+    coarse: Coarse,
+    confidence: f32,
+) -> Candidate {
+    let (fine, id) = gazetteer::refine(g, span.slice(text), coarse);
+    linked(
+        g,
+        Candidate::new(span, fine_type(fine), Source::Model, confidence),
+        id,
+    )
+}
+
+/// Fills links and country from a gazetteer entry.
+fn linked(g: &Gazetteer, mut c: Candidate, id: Option<EntryId>) -> Candidate {
+    let Some(id) = id else { return c };
+    let e = g.entry(id);
+    let links = Links {
+        iso3166: e.ids.iso3166.map(str::to_owned),
+        geonames: e.ids.geonames.map(|n| n.to_string()),
+        wikidata: e.ids.wikidata.map(str::to_owned),
+    };
+    if !links.is_empty() {
+        c.link = Some(links);
+    }
+    c.country = country_of(g, e).map(str::to_owned);
+    c
+}
+
+/// The canonical name of the country an entry belongs to.
+pub fn country_of(g: &Gazetteer, e: &GazEntry) -> Option<&'static str> {
+    match e.kind {
+        GazKind::Place(PlaceKind::Country) => Some(e.name),
+        _ => e
+            .country
+            .and_then(|iso| g.country_by_iso2(iso))
+            .map(|id| g.entry(id).name),
+    }
+}
+
+fn gazetteer_type(e: &GazEntry) -> EntityType {
+    match e.kind {
+        GazKind::Place(PlaceKind::Continent) => EntityType::Loc,
+        GazKind::Place(_) if e.gpe => EntityType::Gpe,
+        GazKind::Place(_) => EntityType::Loc,
+        GazKind::Organization => EntityType::Org,
+        GazKind::Nationality => EntityType::Norp,
+        GazKind::Event => EntityType::Event,
+    }
+}
+
+fn fine_type(f: FineType) -> EntityType {
+    match f {
+        FineType::Person => EntityType::Person,
+        FineType::Norp => EntityType::Norp,
+        FineType::Fac => EntityType::Fac,
+        FineType::Org => EntityType::Org,
+        FineType::Gpe => EntityType::Gpe,
+        FineType::Loc => EntityType::Loc,
+        FineType::Product => EntityType::Product,
+        FineType::Event => EntityType::Event,
+        FineType::WorkOfArt => EntityType::WorkOfArt,
+        FineType::Law => EntityType::Law,
+        FineType::Language => EntityType::Language,
+        FineType::Misc => EntityType::Misc,
+    }
+}

@@ -1,0 +1,109 @@
+//! The contract between recognizers and the assembly stage.
+//!
+//! Every recognizer (statistical model, gazetteer, time expressions, metadata,
+//! numeric rules, title lexicon) reads a [`DocView`] and proposes [`Candidate`]s;
+//! `merge` then removes overlaps and `assemble` turns the survivors into entities.
+
+use super::types::{EntityType, Links, NumericAttrs, TimexAttrs, TitleAttrs};
+use crate::text::Span;
+
+/// The read-only view of a document that recognizers need.
+///
+/// Deliberately small so that stages do not depend on one another's internals.
+#[derive(Debug, Clone, Copy)]
+pub struct DocView<'a> {
+    /// The untouched input; every span indexes into it.
+    pub text: &'a str,
+    /// Sentence spans in text order.
+    pub sentences: &'a [Span],
+    /// Paragraph spans in text order.
+    pub paragraphs: &'a [Span],
+    /// Publication date as ISO 8601 ("2020-02-07"), anchoring relative dates.
+    pub anchor_date: Option<&'a str>,
+    /// Title plus lead paragraph when the metadata stage found them; salience then
+    /// rewards entities named there. When `None`, the first paragraph of at least
+    /// twelve words is used.
+    pub lead: Option<Span>,
+}
+
+impl<'a> DocView<'a> {
+    /// A view with no structure, for tests and for callers that skipped segmentation.
+    pub fn plain(text: &'a str) -> Self {
+        DocView {
+            text,
+            sentences: &[],
+            paragraphs: &[],
+            anchor_date: None,
+            lead: None,
+        }
+    }
+}
+
+/// Which kind of recognizer proposed a candidate; `merge` ranks them by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// The statistical tagger (PER/ORG/LOC/MISC).
+    Model,
+    /// A gazetteer lookup, usually with links.
+    Gazetteer,
+    /// Hand-written rules: numbers, titles.
+    Rule,
+    /// The time-expression stage.
+    Timex,
+    /// The metadata stage: handles, URLs, e-mail addresses.
+    Metadata,
+}
+
+/// A proposed entity mention, before overlaps are resolved and mentions grouped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Byte range of the mention; must not start or end inside a UTF-8 character.
+    pub span: Span,
+    /// Proposed type.
+    pub kind: EntityType,
+    /// Who proposed it.
+    pub source: Source,
+    /// Confidence in `[0, 1]`; compares candidates of equal length and rank.
+    pub confidence: f32,
+    /// Knowledge-base ids (gazetteer); also groups mentions sharing an id.
+    pub link: Option<Links>,
+    /// TimeML value (time stage; required for DATE/TIME/DURATION/SET to group).
+    pub timex: Option<TimexAttrs>,
+    /// Normalized number (numeric rules).
+    pub numeric: Option<NumericAttrs>,
+    /// Lexicon data (title rules; required for TITLE).
+    pub title: Option<TitleAttrs>,
+    /// Country the name belongs to, by name: the country itself for a country,
+    /// the containing country for a city, the country of a nationality word.
+    pub country: Option<String>,
+}
+
+impl Candidate {
+    /// A bare candidate; the optional parts are filled with struct-update syntax.
+    pub fn new(span: Span, kind: EntityType, source: Source, confidence: f32) -> Self {
+        Candidate {
+            span,
+            kind,
+            source,
+            confidence,
+            link: None,
+            timex: None,
+            numeric: None,
+            title: None,
+            country: None,
+        }
+    }
+
+    /// The covered text, or "" when the span does not fit `text` (never panics).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or("")
+    }
+}
+
+/// Anything that proposes entity candidates for a document.
+///
+/// Implementations are loaded once and shared across request threads.
+pub trait Recognizer: Send + Sync {
+    /// Proposes candidates; they may overlap each other and other recognizers' output.
+    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate>;
+}

@@ -1,0 +1,218 @@
+//! Hashed features: per-token lexical hashes computed once, then cheap combinations.
+//!
+//! Nothing here allocates per token: word forms are hashed while they are read, and a
+//! feature is just `mix(template, value)`, a `u64` that the weight table folds to a row.
+
+use super::clusters::{prefix, Clusters};
+use crate::text::{Token, TokenKind};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Most features one token can have (static + tag + document).
+pub(crate) const MAX_FEATS: usize = 64;
+
+/// Streaming FNV-1a, the hash of every word form (also keys the cluster table).
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(pub(crate) u64);
+
+impl Fnv {
+    pub(crate) fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    pub(crate) fn push(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn push_char(&mut self, c: char) {
+        self.push(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+}
+
+/// FNV-1a of a byte string.
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = Fnv::new();
+    h.push(b);
+    h.0
+}
+
+/// Hasher for keys that already are hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Build-hasher for maps keyed by word hashes.
+pub(crate) type IdBuild = BuildHasherDefault<IdHasher>;
+
+/// Combines a template id with a value into a feature hash (splitmix64 finalizer).
+pub(crate) fn mix(template: u64, value: u64) -> u64 {
+    let mut x = value ^ (template + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Combines two values into one (order matters).
+pub(crate) fn pair(a: u64, b: u64) -> u64 {
+    a.rotate_left(21) ^ b.wrapping_mul(0x2545_F491_4F6C_DD1D)
+}
+
+/// Flag: first character is upper case.
+pub(crate) const CAP: u8 = 1;
+/// Flag: has letters and none of them is lower case.
+pub(crate) const ALL_CAPS: u8 = 2;
+/// Flag: first character is lower case.
+pub(crate) const LOWER: u8 = 4;
+
+/// What the features need to know about one token, computed once per document.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Lex {
+    pub(crate) form: u64,
+    pub(crate) lower: u64,
+    pub(crate) shape: u64,
+    pub(crate) short: u64,
+    pub(crate) pre: [u64; 3],
+    pub(crate) suf: [u64; 4],
+    pub(crate) cluster: u16,
+    pub(crate) flags: u8,
+}
+
+/// The stand-in for positions outside the sentence.
+pub(crate) const PAD: Lex = Lex {
+    form: 1,
+    lower: 1,
+    shape: 1,
+    short: 1,
+    pre: [1; 3],
+    suf: [1; 4],
+    cluster: 0,
+    flags: 0,
+};
+
+/// Lexical hashes of one token.
+pub(crate) fn lex(word: &str, kind: TokenKind, clusters: &Clusters) -> Lex {
+    let mut lower = Fnv::new();
+    let (mut shape, mut short) = (Fnv::new(), Fnv::new());
+    let mut pre = [0u64; 3];
+    let mut last = ['\0'; 4];
+    let (mut n, mut run, mut prev_class) = (0usize, 0usize, '\0');
+    let (mut has_lower, mut has_upper) = (false, false);
+    for c in word.chars() {
+        has_lower |= c.is_lowercase();
+        has_upper |= c.is_uppercase();
+        let class = char_class(c);
+        run = if class == prev_class { run + 1 } else { 1 };
+        if run <= 4 {
+            shape.push_char(class);
+        }
+        if run == 1 {
+            short.push_char(class);
+        }
+        prev_class = class;
+        for lc in c.to_lowercase() {
+            lower.push_char(lc);
+            last.rotate_left(1);
+            last[3] = lc;
+            if n < 3 {
+                pre[n] = lower.0;
+            }
+            n += 1;
+        }
+    }
+    for p in pre.iter_mut().skip(n) {
+        *p = 2;
+    }
+    let form = hash_bytes(word.as_bytes());
+    let first = word.chars().next().unwrap_or(' ');
+    let mut flags = if first.is_uppercase() { CAP } else { 0 };
+    flags |= if has_upper && !has_lower { ALL_CAPS } else { 0 };
+    flags |= if first.is_lowercase() { LOWER } else { 0 };
+    Lex {
+        form,
+        lower: lower.0,
+        shape: pair(shape.0, kind as u64),
+        short: short.0,
+        pre,
+        suf: suffixes(&last, n),
+        cluster: clusters.get(form, lower.0),
+        flags,
+    }
+}
+
+fn suffixes(last: &[char; 4], n: usize) -> [u64; 4] {
+    let mut out = [2u64; 4];
+    for (k, slot) in out.iter_mut().enumerate().take(n.min(4)) {
+        let mut h = Fnv::new();
+        for c in &last[3 - k..] {
+            h.push_char(*c);
+        }
+        *slot = h.0;
+    }
+    out
+}
+
+fn char_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_ascii() {
+        c
+    } else {
+        'o'
+    }
+}
+
+/// Lexical hashes for every token of a document.
+pub(crate) fn lex_all(text: &str, tokens: &[Token], clusters: &Clusters) -> Vec<Lex> {
+    tokens
+        .iter()
+        .map(|t| lex(text.get(t.span.start..t.span.end).unwrap_or(""), t.kind, clusters))
+        .collect()
+}
+
+/// A fixed-capacity list of feature hashes for one token.
+pub(crate) struct Feats {
+    pub(crate) items: [u64; MAX_FEATS],
+    pub(crate) len: usize,
+}
+
+impl Feats {
+    pub(crate) fn new() -> Feats {
+        Feats {
+            items: [0; MAX_FEATS],
+            len: 0,
+        }
+    }
+    pub(crate) fn push(&mut self, template: u64, value: u64) {
+        if self.len < MAX_FEATS {
+            self.items[self.len] = mix(template, value);
+            self.len += 1;
+        }
+    }
+    pub(crate) fn as_slice(&self) -> &[u64] {
+        &self.items[..self.len]
+    }
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.len = len.min(self.len);
+    }
+}
+
+/// Cluster prefix hash of a token at depth `d`.
+pub(crate) fn cl(l: &Lex, d: u32) -> u64 {
+    prefix(l.cluster, d)
+}

@@ -1,0 +1,270 @@
+//! The trained model: quantized weight tables, the cluster table, and recognition.
+
+use super::clusters::Clusters;
+use super::decode::{doc_info, set_pass1, tag_sentence, Scorer};
+use super::perceptron::row;
+use super::tags::{decode, N_TAGS};
+#[cfg(test)]
+use super::NerLabel;
+use super::NerMention;
+use crate::text::{Sentence, Token};
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x01";
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/ner/model.bin");
+
+/// Why model bytes could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes do not start with the model file magic (wrong file or version).
+    #[error("not a newsparse NER model (bad magic or version)")]
+    BadMagic,
+    /// The file ends before the structure it announces.
+    #[error("model file truncated at byte {at}")]
+    Truncated {
+        /// Offset where more bytes were needed.
+        at: usize,
+    },
+    /// A header field is out of range.
+    #[error("model file field {field} has invalid value {value}")]
+    Invalid {
+        /// Name of the field.
+        field: &'static str,
+        /// Its value.
+        value: u64,
+    },
+}
+
+/// One quantized weight table: `2^bits` rows of `N_TAGS` `i16`s times `scale`.
+pub(crate) struct Table {
+    bits: u32,
+    scale: f32,
+    w: Vec<i16>,
+}
+
+impl Table {
+    /// Quantizes averaged weights; rows whose largest weight rounds below `prune` are dropped.
+    pub(crate) fn quantize(bits: u32, w: &[f32], prune: i16) -> Table {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+        let scale = max / 32000.0;
+        let mut q: Vec<i16> = w.iter().map(|x| (x / scale).round() as i16).collect();
+        for r in q.chunks_mut(N_TAGS) {
+            if r.iter().all(|x| x.abs() < prune) {
+                r.fill(0);
+            }
+        }
+        Table { bits, scale, w: q }
+    }
+}
+
+impl Scorer for Table {
+    fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        let mut acc = [0i32; N_TAGS];
+        for h in feats {
+            let r = row(*h, self.bits);
+            for (a, w) in acc.iter_mut().zip(&self.w[r..r + N_TAGS]) {
+                *a += i32::from(*w);
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a as f32 * self.scale;
+        }
+    }
+}
+
+/// The statistical NER model: a first-pass and an optional document-level second-pass table.
+pub struct NerModel {
+    pass1: Table,
+    pass2: Option<Table>,
+    clusters: Clusters,
+}
+
+impl NerModel {
+    /// The model committed under `models/ner/`, loaded once on first use.
+    ///
+    /// A build whose embedded file is broken gets an empty model (no mentions); the
+    /// `embedded_model_loads` test guards against shipping one.
+    pub fn embedded() -> &'static NerModel {
+        static MODEL: OnceLock<NerModel> = OnceLock::new();
+        MODEL.get_or_init(|| NerModel::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| NerModel::empty()))
+    }
+
+    fn empty() -> NerModel {
+        let t = Table { bits: 1, scale: 1.0, w: vec![0; 2 * N_TAGS] };
+        NerModel { pass1: t, pass2: None, clusters: Clusters::default() }
+    }
+
+    pub(crate) fn new(pass1: Table, pass2: Option<Table>, clusters: Clusters) -> NerModel {
+        NerModel { pass1, pass2, clusters }
+    }
+
+    /// Finds entity mentions in a whole document (both passes run over all its sentences).
+    pub fn recognize(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<NerMention> {
+        let mut doc = doc_info(text, tokens, sentences, &self.clusters);
+        let mut tags = vec![0u8; tokens.len()];
+        let mut probs = vec![1f32; tokens.len()];
+        for s in 0..doc.sentences.len() {
+            tag_sentence(&self.pass1, &doc, s, &mut tags, &mut probs);
+        }
+        if let Some(pass2) = &self.pass2 {
+            set_pass1(&mut doc, &tags);
+            for s in 0..doc.sentences.len() {
+                tag_sentence(pass2, &doc, s, &mut tags, &mut probs);
+            }
+        }
+        let mut out = Vec::new();
+        for r in &doc.sentences {
+            for (range, label) in decode(&tags[r.clone()]) {
+                let idx = r.start + range.start..r.start + range.end;
+                let confidence = probs[idx.clone()].iter().fold(1f32, |m, p| m.min(*p));
+                out.push(NerMention {
+                    span: tokens[idx.start].span.cover(&tokens[idx.end - 1].span),
+                    tokens: idx,
+                    label,
+                    confidence,
+                });
+            }
+        }
+        out
+    }
+
+    /// Loads a model written by [`NerModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
+        let mut r = Reader { b: bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let n_tables = r.u32()?;
+        if !(1..=2).contains(&n_tables) {
+            return Err(ModelError::Invalid { field: "tables", value: n_tables.into() });
+        }
+        let pass1 = read_table(&mut r)?;
+        let pass2 = if n_tables == 2 { Some(read_table(&mut r)?) } else { None };
+        let n = r.u32()? as usize;
+        let mut entries = Vec::with_capacity(n.min(bytes.len() / 10));
+        for _ in 0..n {
+            entries.push((r.u64()?, r.u16()?));
+        }
+        let clusters = Clusters::from_entries(entries.into_iter());
+        Ok(NerModel { pass1, pass2, clusters })
+    }
+
+    /// Serializes the model (only non-zero rows are stored).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        let tables: Vec<&Table> = std::iter::once(&self.pass1).chain(&self.pass2).collect();
+        out.extend((tables.len() as u32).to_le_bytes());
+        for t in tables {
+            write_table(t, &mut out);
+        }
+        let entries = self.clusters.entries();
+        out.extend((entries.len() as u32).to_le_bytes());
+        for (k, p) in entries {
+            out.extend(k.to_le_bytes());
+            out.extend(p.to_le_bytes());
+        }
+        out
+    }
+}
+
+fn write_table(t: &Table, out: &mut Vec<u8>) {
+    out.extend(t.bits.to_le_bytes());
+    out.extend(t.scale.to_le_bytes());
+    let rows: Vec<(usize, &[i16])> = t
+        .w
+        .chunks(N_TAGS)
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|x| *x != 0))
+        .collect();
+    out.extend((rows.len() as u32).to_le_bytes());
+    for (i, r) in rows {
+        out.extend((i as u32).to_le_bytes());
+        for x in r {
+            out.extend(x.to_le_bytes());
+        }
+    }
+}
+
+fn read_table(r: &mut Reader) -> Result<Table, ModelError> {
+    let bits = r.u32()?;
+    if !(1..=24).contains(&bits) {
+        return Err(ModelError::Invalid { field: "bits", value: bits.into() });
+    }
+    let scale = f32::from_le_bytes(r.array()?);
+    let n_rows = 1usize << bits;
+    let mut w = vec![0i16; n_rows * N_TAGS];
+    for _ in 0..r.u32()? {
+        let i = r.u32()? as usize;
+        if i >= n_rows {
+            return Err(ModelError::Invalid { field: "row", value: i as u64 });
+        }
+        let raw = r.take(2 * N_TAGS)?;
+        for (dst, src) in w[i * N_TAGS..(i + 1) * N_TAGS].iter_mut().zip(raw.chunks_exact(2)) {
+            *dst = i16::from_le_bytes([src[0], src[1]]);
+        }
+    }
+    Ok(Table { bits, scale, w })
+}
+
+/// Bounds-checked little-endian reader.
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self.b.get(self.at..self.at + n).ok_or(ModelError::Truncated { at: self.at })?;
+        self.at += n;
+        Ok(s)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{split_sentences, tokenize, Span};
+
+    #[test]
+    fn embedded_model_loads() {
+        assert!(NerModel::from_bytes(EMBEDDED_BYTES).is_ok());
+    }
+
+    #[test]
+    fn rejects_garbage_without_panicking() {
+        assert!(matches!(NerModel::from_bytes(b"nope"), Err(ModelError::Truncated { .. })));
+        assert!(matches!(NerModel::from_bytes(b"12345678...."), Err(ModelError::BadMagic)));
+        let good = NerModel::embedded().to_bytes();
+        for cut in [9, 20, good.len() / 2, good.len() - 1] {
+            assert!(NerModel::from_bytes(&good[..cut]).is_err());
+        }
+    }
+
+    #[test]
+    fn finds_obvious_entities() {
+        let text = "Azerbaijan’s President Ilham Aliyev met Russian officials in Moscow on Monday.";
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens, Span::new(0, text.len()));
+        let found: Vec<(&str, NerLabel)> = NerModel::embedded()
+            .recognize(text, &tokens, &sentences)
+            .iter()
+            .map(|m| (m.span.slice(text), m.label))
+            .collect();
+        assert!(found.contains(&("Ilham Aliyev", NerLabel::Per)), "{found:?}");
+        assert!(found.contains(&("Moscow", NerLabel::Loc)), "{found:?}");
+    }
+}

@@ -1,0 +1,110 @@
+//! BILOU tag set: `O` plus Begin/Inside/Last/Unit for each of the four labels.
+
+use super::NerLabel;
+use std::ops::Range;
+
+/// Number of tags: `O` + 4 positions x 4 labels.
+pub(crate) const N_TAGS: usize = 17;
+/// The outside tag.
+pub(crate) const O: u8 = 0;
+
+/// Position of a token inside its entity.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pos {
+    B = 0,
+    I = 1,
+    L = 2,
+    U = 3,
+}
+
+/// The tag for `label` at `pos`.
+pub(crate) fn tag(label: NerLabel, pos: Pos) -> u8 {
+    1 + (label.index() as u8) * 4 + pos as u8
+}
+
+/// Label and position of a tag; `None` for `O`.
+pub(crate) fn split(t: u8) -> Option<(NerLabel, Pos)> {
+    let k = t.checked_sub(1)? as usize;
+    let pos = [Pos::B, Pos::I, Pos::L, Pos::U][k % 4];
+    Some((*NerLabel::ALL.get(k / 4)?, pos))
+}
+
+/// Entity type index 1..=4 of a tag, 0 for `O` (used by document features).
+pub(crate) fn type_of(t: u8) -> u8 {
+    split(t).map_or(0, |(l, _)| l.index() as u8 + 1)
+}
+
+/// Whether `next` may follow `prev`; `last` forbids tags that leave an entity open.
+pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
+    let open = |t: u8| matches!(split(t), Some((_, Pos::B | Pos::I)));
+    let next_split = split(next);
+    if last && open(next) {
+        return false;
+    }
+    match (split(prev), next_split) {
+        (Some((pl, Pos::B | Pos::I)), Some((nl, Pos::I | Pos::L))) => pl == nl,
+        (Some((_, Pos::B | Pos::I)), _) => false,
+        (_, Some((_, Pos::I | Pos::L))) => false,
+        _ => true,
+    }
+}
+
+/// BILOU tags for `n` tokens given entity token ranges (assumed disjoint and sorted).
+pub(crate) fn encode(n: usize, entities: &[(Range<usize>, NerLabel)]) -> Vec<u8> {
+    let mut out = vec![O; n];
+    for (r, label) in entities {
+        if r.is_empty() || r.end > n {
+            continue;
+        }
+        if r.len() == 1 {
+            out[r.start] = tag(*label, Pos::U);
+            continue;
+        }
+        out[r.start] = tag(*label, Pos::B);
+        for t in &mut out[r.start + 1..r.end - 1] {
+            *t = tag(*label, Pos::I);
+        }
+        out[r.end - 1] = tag(*label, Pos::L);
+    }
+    out
+}
+
+/// Entity token ranges from a tag sequence (well-formed thanks to [`allowed`]).
+pub(crate) fn decode(tags: &[u8]) -> Vec<(Range<usize>, NerLabel)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &t) in tags.iter().enumerate() {
+        match split(t) {
+            Some((_, Pos::B)) => start = i,
+            Some((l, Pos::L)) => out.push((start..i + 1, l)),
+            Some((l, Pos::U)) => out.push((i..i + 1, l)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let ents = vec![(0..2, NerLabel::Per), (3..4, NerLabel::Loc), (5..8, NerLabel::Org)];
+        let tags = encode(9, &ents);
+        assert_eq!(decode(&tags), ents);
+        for w in tags.windows(2) {
+            assert!(allowed(w[0], w[1], false));
+        }
+    }
+
+    #[test]
+    fn transitions_keep_entities_closed() {
+        let b = tag(NerLabel::Per, Pos::B);
+        assert!(!allowed(b, O, false));
+        assert!(!allowed(O, tag(NerLabel::Per, Pos::I), false));
+        assert!(!allowed(b, tag(NerLabel::Org, Pos::L), false));
+        assert!(!allowed(O, b, true));
+        assert!(allowed(b, tag(NerLabel::Per, Pos::L), true));
+    }
+}

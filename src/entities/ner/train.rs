@@ -1,0 +1,206 @@
+//! Training: CoNLL file -> two-pass averaged perceptron -> model file.
+//!
+//! Pass 1 is trained on all documents. Pass 2 adds document features built from
+//! pass-1 tags; to make those tags as noisy in training as at run time, the pass-1 tags of
+//! each training fold come from a model trained on the other folds (jackknifing).
+//! Everything is deterministic for a given seed.
+
+use super::clusters::Clusters;
+use super::conll::{evaluate, read_conll, ConllDoc, ConllError, EvalReport};
+use super::decode::{doc_info, set_pass1, tag_sentence, DocInfo};
+use super::model::{NerModel, Table};
+use super::perceptron::Perceptron;
+use super::tags::encode;
+use crate::text::{split_sentences, tokenize, Span};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What to train on, where to write, and the few knobs that matter.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// CoNLL training file.
+    pub train: PathBuf,
+    /// Optional CoNLL dev file, scored after training.
+    pub dev: Option<PathBuf>,
+    /// Optional word-cluster table (`word<TAB>path`), built by `scripts/ner/build_clusters.py`.
+    pub clusters: Option<PathBuf>,
+    /// Where the model file is written.
+    pub output: PathBuf,
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the document shuffling.
+    pub seed: u64,
+    /// The weight table has `2^hash_bits` rows.
+    pub hash_bits: u32,
+    /// Train the second, document-level pass.
+    pub doc_features: bool,
+    /// Folds for the jackknifed pass-1 tags that pass 2 trains on.
+    pub folds: usize,
+    /// Rows whose largest quantized weight is below this are dropped (model size).
+    pub prune: i16,
+}
+
+impl TrainOptions {
+    /// The settings that produced the committed model, with paths relative to `repo`
+    /// (the repository root) and `data` (the directory holding `train.conll`/`dev.conll`).
+    pub fn standard(repo: &Path, data: &Path) -> TrainOptions {
+        TrainOptions {
+            train: data.join("train.conll"),
+            dev: Some(data.join("dev.conll")),
+            clusters: Some(repo.join("models/ner/clusters.tsv")),
+            output: repo.join("models/ner/model.bin"),
+            epochs: 12,
+            seed: 1,
+            hash_bits: 20,
+            doc_features: true,
+            folds: 5,
+            prune: 0,
+        }
+    }
+}
+
+/// What training produced.
+#[derive(Debug)]
+pub struct TrainOutcome {
+    /// Size of the written model file.
+    pub model_bytes: usize,
+    /// Wall-clock training time (without the dev evaluation).
+    pub train_seconds: f64,
+    /// Training documents and tokens seen.
+    pub train_docs: usize,
+    /// Tokens of the training documents (our tokenizer).
+    pub train_tokens: usize,
+    /// Dev scores when a dev file was given.
+    pub dev: Option<EvalReport>,
+}
+
+/// Why training failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    /// A CoNLL file could not be read.
+    #[error(transparent)]
+    Conll(#[from] ConllError),
+    /// The cluster table or the output could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A training document ready for the perceptron.
+struct Prepared {
+    doc: DocInfo,
+    gold: Vec<u8>,
+}
+
+/// Trains a model, writes it to `opts.output`, and scores it on the dev file if given.
+pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
+    let started = Instant::now();
+    let clusters = match &opts.clusters {
+        Some(p) => Clusters::from_tsv(&read(p)?),
+        None => Clusters::default(),
+    };
+    let docs = read_conll(&opts.train)?;
+    let mut prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d, &clusters)).collect();
+    let all: Vec<usize> = (0..prepared.len()).collect();
+    let pass1 = fit(&prepared, &all, opts);
+    let pass2 = if opts.doc_features {
+        jackknife(&mut prepared, opts);
+        Some(Table::quantize(pass1.bits(), &fit(&prepared, &all, opts).averaged(), opts.prune))
+    } else {
+        None
+    };
+    let pass1 = Table::quantize(pass1.bits(), &pass1.averaged(), opts.prune);
+    let model = NerModel::new(pass1, pass2, clusters);
+    let bytes = model.to_bytes();
+    std::fs::write(&opts.output, &bytes).map_err(|source| TrainError::Io { path: opts.output.clone(), source })?;
+    let train_seconds = started.elapsed().as_secs_f64();
+    let dev = match &opts.dev {
+        Some(p) => Some(evaluate(&model, &read_conll(p)?)),
+        None => None,
+    };
+    Ok(TrainOutcome {
+        model_bytes: bytes.len(),
+        train_seconds,
+        train_docs: prepared.len(),
+        train_tokens: prepared.iter().map(|p| p.gold.len()).sum(),
+        dev,
+    })
+}
+
+fn read(p: &Path) -> Result<String, TrainError> {
+    std::fs::read_to_string(p).map_err(|source| TrainError::Io { path: p.to_path_buf(), source })
+}
+
+/// Tokenizes a document like the service does and projects gold spans onto our tokens.
+fn prepare(d: &ConllDoc, clusters: &Clusters) -> Prepared {
+    let tokens = tokenize(&d.text);
+    let sentences = split_sentences(&d.text, &tokens, Span::new(0, d.text.len()));
+    let ents: Vec<_> = d
+        .entities
+        .iter()
+        .map(|(s, l)| {
+            let a = tokens.partition_point(|t| t.span.start < s.start);
+            let b = tokens.partition_point(|t| t.span.end <= s.end);
+            (a..b.max(a), *l)
+        })
+        .collect();
+    Prepared {
+        doc: doc_info(&d.text, &tokens, &sentences, clusters),
+        gold: encode(tokens.len(), &ents),
+    }
+}
+
+/// Trains one perceptron on the documents `which` (in a seeded order per epoch).
+fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions) -> Perceptron {
+    let mut p = Perceptron::new(opts.hash_bits);
+    let mut order = which.to_vec();
+    let mut rng = opts.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    for _ in 0..opts.epochs {
+        shuffle(&mut order, &mut rng);
+        for &d in &order {
+            let pr = &prepared[d];
+            let mut tags = vec![0u8; pr.gold.len()];
+            for s in 0..pr.doc.sentences.len() {
+                p.learn_sentence(&pr.doc, s, &pr.gold, &mut tags);
+            }
+        }
+    }
+    p
+}
+
+/// Gives every training document pass-1 tags from a model that did not see it.
+fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
+    let folds = opts.folds.max(2);
+    let mut found: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
+    for k in 0..folds {
+        let train: Vec<usize> = (0..prepared.len()).filter(|i| i % folds != k).collect();
+        let model = fit(prepared, &train, opts);
+        let model = Table::quantize(model.bits(), &model.averaged(), 0);
+        for i in (k..prepared.len()).step_by(folds) {
+            let pr = &prepared[i];
+            let mut tags = vec![0u8; pr.gold.len()];
+            let mut probs = vec![0f32; pr.gold.len()];
+            for s in 0..pr.doc.sentences.len() {
+                tag_sentence(&model, &pr.doc, s, &mut tags, &mut probs);
+            }
+            found[i] = tags;
+        }
+    }
+    for (pr, tags) in prepared.iter_mut().zip(&found) {
+        set_pass1(&mut pr.doc, tags);
+    }
+}
+
+/// Fisher-Yates with xorshift64, so training order depends only on the seed.
+fn shuffle(v: &mut [usize], state: &mut u64) {
+    for i in (1..v.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        v.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
+}
