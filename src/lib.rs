@@ -28,6 +28,7 @@ pub mod config;
 pub mod entities;
 pub mod error;
 pub mod grpc;
+pub mod metadata;
 pub mod pipeline;
 pub mod text;
 pub mod time;

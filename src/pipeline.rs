@@ -7,8 +7,12 @@
 //! ```
 
 use crate::entities::gazetteer::Gazetteer;
-use crate::entities::{adapters, assemble, DocView, Entity, NumericRecognizer, TitleRecognizer};
+use crate::entities::{
+    adapters, assemble, Candidate, DocView, Entity, NumericRecognizer, TitleRecognizer,
+};
 use crate::error::RequestError;
+pub use crate::metadata::BlockKind;
+use crate::metadata::{self, AgencyTable, DateResolver, FoundDate, Metadata};
 use crate::text::{split_sentences, tokenize, Span, Token};
 use crate::time::TimexRecognizer;
 use serde::Serialize;
@@ -44,24 +48,6 @@ pub struct Options {
     pub stages: Stages,
 }
 
-/// The role of a paragraph-like block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockKind {
-    /// A header line such as ` date 2020-02-07 By Trend`.
-    Header,
-    /// A headline.
-    Title,
-    /// A byline.
-    Byline,
-    /// A wire dateline on its own line.
-    Dateline,
-    /// Story text.
-    Body,
-    /// Separators, "Follow us ...", copyright lines.
-    Boilerplate,
-}
-
 /// A paragraph of the input.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paragraph {
@@ -87,6 +73,8 @@ pub struct Analysis {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences of body paragraphs, in text order.
     pub sentences: Vec<SentenceSpan>,
+    /// Article-level facts; `None` when the metadata stage was switched off.
+    pub metadata: Option<Metadata>,
     /// Entities, most salient first.
     pub entities: Vec<Entity>,
 }
@@ -103,6 +91,22 @@ pub struct Pipeline {
     gazetteer: &'static Gazetteer,
     numeric: NumericRecognizer,
     titles: TitleRecognizer,
+    agencies: &'static AgencyTable,
+}
+
+/// The metadata stage finds header and dateline dates through the time stage,
+/// so both read dates by one grammar.
+struct TimexDates<'a>(&'a TimexRecognizer);
+
+impl DateResolver for TimexDates<'_> {
+    fn first_date(&self, snippet: &str, anchor: Option<&str>) -> Option<FoundDate> {
+        let anchor = anchor.and_then(|a| crate::time::parse_anchor(a).ok());
+        let t = self.0.first_date(snippet, anchor.as_ref())?;
+        Some(FoundDate {
+            span: t.span.start..t.span.end,
+            value: t.value,
+        })
+    }
 }
 
 /// Identifies the models and rules in answers, so a consumer can tell which
@@ -124,6 +128,7 @@ impl Pipeline {
             gazetteer: Gazetteer::embedded(),
             numeric: NumericRecognizer::new().expect("built-in unit lexicon is valid"),
             titles: TitleRecognizer::builtin().expect("data/titles.tsv is valid"),
+            agencies: AgencyTable::builtin(),
         }
     }
 
@@ -167,46 +172,64 @@ impl Pipeline {
             Some(d) if Instant::now() >= d => Err(DeadlinePassed),
             _ => Ok(()),
         };
-        let paragraphs: Vec<Paragraph> = split_paragraphs(text)
-            .into_iter()
-            .map(|span| Paragraph {
-                span,
-                kind: BlockKind::Body,
+        let article = metadata::analyze_with(text, &TimexDates(&self.timex), self.agencies);
+        let paragraphs: Vec<Paragraph> = article
+            .layout
+            .blocks
+            .iter()
+            .map(|b| Paragraph {
+                span: b.span,
+                kind: b.kind,
             })
             .collect();
+        let md = article.metadata;
+        // The caller's date wins; else the publication date found in the text.
+        let anchor = options.document_date.clone().or_else(|| {
+            md.published
+                .as_ref()
+                .and_then(|d| crate::time::parse_anchor(&d.value).ok())
+        });
         let tokens = tokenize(text);
         let sentences = body_sentences(text, &tokens, &paragraphs);
         check()?;
         let mut cands = Vec::new();
         if options.stages.time {
-            let anchor = options.document_date.as_ref();
             cands.extend(adapters::timex_candidates(
-                &self.timex.recognize(text, anchor),
+                &self.timex.recognize(text, anchor.as_ref()),
             ));
             check()?;
         }
         if options.stages.entities {
-            cands.extend(adapters::gazetteer_candidates(self.gazetteer, text));
-            cands.extend(self.numeric.scan(text));
-            cands.extend(self.titles.scan(text));
+            cands.extend(self.entity_candidates(text, &md));
             check()?;
         }
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-        let body: Vec<Span> = body_spans(&paragraphs);
-        let anchor_date = options.document_date.as_ref().map(|a| a.date.to_string());
+        let body = body_spans(&paragraphs);
+        let anchor_date = anchor.as_ref().map(|a| a.date.to_string());
         let doc = DocView {
             text,
             sentences: &sentence_spans,
             paragraphs: &body,
             anchor_date: anchor_date.as_deref(),
-            lead: None,
+            lead: md.lead.as_ref().map(|l| l.span),
         };
         let entities = assemble(&doc, cands);
+        let metadata = options.stages.metadata.then_some(md);
         Ok(Analysis {
             paragraphs,
             sentences,
+            metadata,
             entities,
         })
+    }
+
+    /// Names, numbers, titles and contacts (everything but time expressions).
+    fn entity_candidates(&self, text: &str, md: &Metadata) -> Vec<Candidate> {
+        let mut cands = adapters::gazetteer_candidates(self.gazetteer, text);
+        cands.extend(self.numeric.scan(text));
+        cands.extend(self.titles.scan(text));
+        cands.extend(adapters::metadata_candidates(md));
+        cands
     }
 }
 
@@ -236,27 +259,4 @@ fn body_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec
         );
     }
     out
-}
-
-/// Splits at blank lines; each paragraph span is trimmed of surrounding white space.
-pub fn split_paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            push_trimmed(text, Span::new(start, pos), &mut out);
-            start = pos + line.len();
-        }
-        pos += line.len();
-    }
-    push_trimmed(text, Span::new(start, text.len()), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
-    let t = span.trim(text);
-    if !t.is_empty() {
-        out.push(t);
-    }
 }

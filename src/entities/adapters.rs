@@ -119,3 +119,15 @@ fn fine_type(f: FineType) -> EntityType {
         FineType::Misc => EntityType::Misc,
     }
 }
+
+/// Handles, URLs and e-mail addresses found by the metadata stage.
+pub fn metadata_candidates(md: &crate::metadata::Metadata) -> Vec<Candidate> {
+    let handles = md.handles.iter().map(|h| (h.span, EntityType::Handle));
+    let urls = md.urls.iter().map(|u| (u.span, EntityType::Url));
+    let emails = md.emails.iter().map(|e| (e.span, EntityType::Email));
+    handles
+        .chain(urls)
+        .chain(emails)
+        .map(|(span, kind)| Candidate::new(span, kind, Source::Metadata, 1.0))
+        .collect()
+}

@@ -93,7 +93,7 @@ impl<'t> Wire<'t> {
         }
     }
 
-    fn span(&self, s: Span) -> pb::Span {
+    pub(super) fn span(&self, s: Span) -> pb::Span {
         pb::Span {
             start: self.pos(s.start),
             end: self.pos(s.end),
@@ -104,7 +104,7 @@ impl<'t> Wire<'t> {
         u32::try_from(self.map.convert(byte)).unwrap_or(u32::MAX)
     }
 
-    fn text_of(&self, s: Span) -> String {
+    pub(super) fn text_of(&self, s: Span) -> String {
         s.slice(self.text).to_owned()
     }
 
@@ -188,7 +188,7 @@ pub fn response(input: &ParseInput, analysis: &Analysis) -> pb::ParseResponse {
     let w = Wire::new(&input.text, input.unit);
     pb::ParseResponse {
         id: input.id.clone(),
-        metadata: None,
+        metadata: analysis.metadata.as_ref().map(|m| w.metadata(m)),
         paragraphs: analysis
             .paragraphs
             .iter()

@@ -2,6 +2,7 @@
 //! server. Nothing outside this module sees `tonic` or the generated types.
 
 mod convert;
+mod convert_metadata;
 mod deadline;
 mod limiter;
 mod server;

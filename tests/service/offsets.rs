@@ -52,19 +52,39 @@ pub fn spans(resp: &pb::ParseResponse) -> Vec<(pb::Span, Option<String>)> {
         }
     }
     if let Some(md) = &resp.metadata {
-        let fields = [
-            &md.publication_date,
-            &md.agency,
-            &md.publisher,
-            &md.title,
-            &md.lead,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(md.authors.iter())
-        .chain(md.urls.iter())
-        .chain(md.emails.iter());
+        let fields = [&md.publication_date, &md.updated_date, &md.title, &md.lead]
+            .into_iter()
+            .flatten()
+            .chain(md.urls.iter())
+            .chain(md.emails.iter())
+            .chain(
+                md.attributions
+                    .iter()
+                    .flat_map(|a| [&a.reporter, &a.date, &a.source, &a.cue])
+                    .flatten(),
+            )
+            .chain(
+                md.dateline
+                    .iter()
+                    .flat_map(|d| [&d.place, &d.date])
+                    .flatten(),
+            );
         out.extend(fields.filter_map(|f| f.span.map(|s| (s, Some(f.text.clone())))));
+        out.extend(
+            md.authors
+                .iter()
+                .filter_map(|a| a.span.map(|s| (s, Some(a.text.clone())))),
+        );
+        out.extend(
+            md.agencies
+                .iter()
+                .filter_map(|a| a.span.map(|s| (s, Some(a.text.clone())))),
+        );
+        out.extend(
+            md.publisher
+                .iter()
+                .filter_map(|p| p.span.map(|s| (s, Some(p.text.clone())))),
+        );
         out.extend(
             md.boilerplate
                 .iter()

@@ -1,0 +1,159 @@
+//! Body-level facts: lead sentence, language, word count and reading time.
+
+use super::piece::{is_abbreviation, Piece};
+use super::{Language, Metadata, TextField};
+use crate::text::Span;
+
+/// Silent reading speed for non-fiction, words per minute (Brysbaert 2019 meta-analysis).
+pub const WORDS_PER_MINUTE: u64 = 238;
+
+/// Language detection reads at most this many bytes of body: enough for a stable guess,
+/// and it keeps detection cost flat on long articles.
+const LANG_SAMPLE: usize = 4096;
+
+/// Fills lead, language, word count and reading time from the Body blocks.
+pub(crate) fn fill(text: &str, bodies: &[Span], meta: &mut Metadata) {
+    let start = meta.dateline.as_ref().map_or(0, |d| d.span.end);
+    meta.lead = bodies
+        .iter()
+        .map(|&b| Piece::of(text, b))
+        .find_map(|p| first_sentence(p.from(start.saturating_sub(p.off).min(p.s.len()))))
+        .map(|p| TextField::at(text, p.span()));
+    meta.word_count = bodies.iter().map(|b| count_words(b.slice(text))).sum();
+    let words = meta.word_count as u64;
+    meta.reading_time_seconds = (words * 60).div_ceil(WORDS_PER_MINUTE);
+    meta.language = language(text, bodies);
+}
+
+/// White-space tokens holding at least one letter or digit.
+fn count_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The first sentence of `p`: up to `.!?` followed by space and a capital or an opening
+/// quote, skipping abbreviations and initials.
+fn first_sentence(p: Piece<'_>) -> Option<Piece<'_>> {
+    let p = p.trim();
+    if p.s.is_empty() {
+        return None;
+    }
+    for (i, c) in
+        p.s.char_indices()
+            .filter(|(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+    {
+        let mut end = i + c.len_utf8();
+        end += p.s[end..].len()
+            - p.s[end..]
+                .trim_start_matches(['"', '”', '’', '\'', ')', '»'])
+                .len();
+        let rest = &p.s[end..];
+        let next = rest.trim_start().chars().next();
+        let spaced = rest.starts_with(char::is_whitespace);
+        let opens = next.is_some_and(|n| n.is_uppercase() || "\"“‘«(".contains(n));
+        let word = p.s[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        if next.is_none() || (spaced && opens && !(c == '.' && is_abbreviation(word))) {
+            return Some(p.to(end));
+        }
+    }
+    Some(p)
+}
+
+/// Language of the body (first [`LANG_SAMPLE`] bytes) via whatlang.
+fn language(text: &str, bodies: &[Span]) -> Option<Language> {
+    let mut sample = String::with_capacity(LANG_SAMPLE + 256);
+    for b in bodies {
+        if sample.len() >= LANG_SAMPLE {
+            break;
+        }
+        sample.push_str(b.slice(text));
+        sample.push('\n');
+    }
+    let info = whatlang::detect(&sample)?;
+    let iso3 = info.lang().code();
+    Some(Language {
+        code: iso639_1(iso3)?.to_string(),
+        iso639_3: iso3.to_string(),
+        confidence: info.confidence(),
+        reliable: info.is_reliable(),
+    })
+}
+
+/// ISO 639-3 codes whatlang reports, with their ISO 639-1 equivalents.
+const ISO3_TO_1: &[(&str, &str)] = &[
+    ("epo", "eo"),
+    ("eng", "en"),
+    ("rus", "ru"),
+    ("cmn", "zh"),
+    ("spa", "es"),
+    ("por", "pt"),
+    ("ita", "it"),
+    ("ben", "bn"),
+    ("fra", "fr"),
+    ("deu", "de"),
+    ("ukr", "uk"),
+    ("kat", "ka"),
+    ("ara", "ar"),
+    ("hin", "hi"),
+    ("jpn", "ja"),
+    ("heb", "he"),
+    ("yid", "yi"),
+    ("pol", "pl"),
+    ("amh", "am"),
+    ("jav", "jv"),
+    ("kor", "ko"),
+    ("nob", "nb"),
+    ("dan", "da"),
+    ("swe", "sv"),
+    ("fin", "fi"),
+    ("tur", "tr"),
+    ("nld", "nl"),
+    ("hun", "hu"),
+    ("ces", "cs"),
+    ("ell", "el"),
+    ("bul", "bg"),
+    ("bel", "be"),
+    ("mar", "mr"),
+    ("kan", "kn"),
+    ("ron", "ro"),
+    ("slv", "sl"),
+    ("hrv", "hr"),
+    ("srp", "sr"),
+    ("mkd", "mk"),
+    ("lit", "lt"),
+    ("lav", "lv"),
+    ("est", "et"),
+    ("tam", "ta"),
+    ("vie", "vi"),
+    ("urd", "ur"),
+    ("tha", "th"),
+    ("guj", "gu"),
+    ("uzb", "uz"),
+    ("pan", "pa"),
+    ("aze", "az"),
+    ("ind", "id"),
+    ("tel", "te"),
+    ("pes", "fa"),
+    ("mal", "ml"),
+    ("ori", "or"),
+    ("mya", "my"),
+    ("nep", "ne"),
+    ("sin", "si"),
+    ("khm", "km"),
+    ("tuk", "tk"),
+    ("aka", "ak"),
+    ("zul", "zu"),
+    ("sna", "sn"),
+    ("afr", "af"),
+    ("lat", "la"),
+    ("slk", "sk"),
+    ("cat", "ca"),
+    ("tgl", "tl"),
+    ("hye", "hy"),
+];
+
+/// The ISO 639-1 code for an ISO 639-3 code whatlang reports.
+pub(crate) fn iso639_1(iso3: &str) -> Option<&'static str> {
+    ISO3_TO_1.iter().find(|(k, _)| *k == iso3).map(|(_, v)| *v)
+}

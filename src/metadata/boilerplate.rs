@@ -1,0 +1,93 @@
+//! Recognizes boilerplate blocks: separators, follow-us and share lines, read-more links,
+//! subscription prompts, copyright lines, photo credits, ad markers.
+
+use super::piece::starts_ci;
+use super::BoilerplateKind as K;
+
+/// Prefixes (ASCII case-insensitive) that mark a short block as boilerplate.
+const PREFIXES: &[(&str, K)] = &[
+    ("follow us", K::FollowUs),
+    ("follow @", K::FollowUs),
+    ("like us on", K::FollowUs),
+    ("join us on", K::FollowUs),
+    ("find us on", K::FollowUs),
+    ("connect with us", K::FollowUs),
+    ("read more", K::ReadMore),
+    ("also read", K::ReadMore),
+    ("read also", K::ReadMore),
+    ("see also", K::ReadMore),
+    ("related:", K::ReadMore),
+    ("related articles", K::ReadMore),
+    ("related stories", K::ReadMore),
+    ("more:", K::ReadMore),
+    ("more news", K::ReadMore),
+    ("continue reading", K::ReadMore),
+    ("subscribe", K::Subscribe),
+    ("sign up for", K::Subscribe),
+    ("get our newsletter", K::Subscribe),
+    ("©", K::Copyright),
+    ("(c) ", K::Copyright),
+    ("copyright", K::Copyright),
+    ("share this", K::Share),
+    ("share on", K::Share),
+    ("share:", K::Share),
+    ("click to share", K::Share),
+    ("photo:", K::PhotoCredit),
+    ("photos:", K::PhotoCredit),
+    ("photo by", K::PhotoCredit),
+    ("photo credit", K::PhotoCredit),
+    ("photograph:", K::PhotoCredit),
+    ("image:", K::PhotoCredit),
+    ("image credit", K::PhotoCredit),
+    ("picture:", K::PhotoCredit),
+    ("(photo", K::PhotoCredit),
+    ("credit:", K::PhotoCredit),
+    ("advertisement", K::Advertisement),
+    ("sponsored", K::Advertisement),
+];
+
+/// Phrases that mark a short block as boilerplate wherever they occur in it.
+const INFIXES: &[(&str, K)] = &[
+    ("all rights reserved", K::Copyright),
+    ("follow us on", K::FollowUs),
+    ("ap photo/", K::PhotoCredit),
+    ("reuters/", K::PhotoCredit),
+    ("getty images", K::PhotoCredit),
+    ("subscribe to our", K::Subscribe),
+];
+
+/// The boilerplate kind of `block`, if it is boilerplate.
+pub(crate) fn classify(block: &str) -> Option<K> {
+    let s = block.trim();
+    if is_separator(s) {
+        return Some(K::Separator);
+    }
+    let words = s.split_whitespace().count();
+    if words > 40 {
+        return None;
+    }
+    if let Some((_, k)) = PREFIXES.iter().find(|(p, _)| starts_word(s, p)) {
+        return Some(*k);
+    }
+    if words > 25 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    INFIXES
+        .iter()
+        .find(|(p, _)| lower.contains(p))
+        .map(|(_, k)| *k)
+}
+
+/// `prefix` at the start of `s`, not running on into a longer word (`Subscribers`).
+fn starts_word(s: &str, prefix: &str) -> bool {
+    let open_end = !prefix.ends_with(|c: char| c.is_ascii_alphabetic());
+    starts_ci(s, prefix)
+        && (open_end || !s[prefix.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Three or more rule characters and nothing else but spaces.
+fn is_separator(s: &str) -> bool {
+    let rule = |c: char| "-*_=~•·—–#".contains(c);
+    s.chars().filter(|&c| rule(c)).count() >= 3 && s.chars().all(|c| rule(c) || c == ' ')
+}

@@ -1,0 +1,199 @@
+//! Header and byline lines: ` date 2020-02-07 By Trend`, `By Jane Doe, Reuters`,
+//! `Posted on March 3, 2021 by admin`, `Published: 12:30 GMT, 3 March 2021`,
+//! `Updated ...`, `Reporting by X; Editing by Y`.
+//!
+//! A line is split into fields at `|`, `•`, `;`, dashes and line breaks; it is a header
+//! only when every field is recognized, so prose that merely contains "by" is never one.
+
+use super::piece::{find_word_ci, Piece};
+use super::{names, AgencyRef, Author, AuthorRole, BlockKind, Ctx, DateField, Metadata};
+
+/// What one header or byline block says.
+#[derive(Debug, Default)]
+pub(crate) struct HeaderLine {
+    pub published: Option<DateField>,
+    pub updated: Option<DateField>,
+    pub authors: Vec<Author>,
+    pub agencies: Vec<AgencyRef>,
+}
+
+impl HeaderLine {
+    /// Moves the findings into `meta`; a block with a date is a Header, else a Byline.
+    pub fn apply(self, meta: &mut Metadata) -> BlockKind {
+        let dated = self.published.is_some() || self.updated.is_some();
+        if meta.published.is_none() {
+            meta.published = self.published;
+        }
+        if meta.updated.is_none() {
+            meta.updated = self.updated;
+        }
+        meta.authors.extend(self.authors);
+        meta.agencies.extend(self.agencies);
+        if dated {
+            BlockKind::Header
+        } else {
+            BlockKind::Byline
+        }
+    }
+}
+
+const SEPARATORS: &[&str] = &["|", "•", "·", ";", "\n", " — ", " – ", " - ", "—", "–"];
+
+/// Parses a block at the top of the article as a header/byline line.
+pub(crate) fn parse(ctx: &Ctx<'_>, p: Piece<'_>) -> Option<HeaderLine> {
+    parse_fields(ctx, p, false)
+}
+
+/// Parses a block after the body started: only role credits (`Reporting by X`).
+pub(crate) fn parse_credits(ctx: &Ctx<'_>, p: Piece<'_>) -> Option<HeaderLine> {
+    parse_fields(ctx, p, true)
+}
+
+fn parse_fields(ctx: &Ctx<'_>, p: Piece<'_>, credits_only: bool) -> Option<HeaderLine> {
+    if p.s.len() > 240 || p.s.split_whitespace().count() > 30 {
+        return None;
+    }
+    let mut out = HeaderLine::default();
+    let p = match p.s.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        Some(_) => p.sub(1, p.s.len() - 1),
+        None => p,
+    };
+    for f in p.split_any(SEPARATORS) {
+        if !field(ctx, f, credits_only, &mut out) {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn field(ctx: &Ctx<'_>, f: Piece<'_>, credits_only: bool, out: &mut HeaderLine) -> bool {
+    if let Some(i) = find_word_ci(f.s, "by") {
+        let (prefix, names) = (f.to(i).trim(), f.from(i + 2).trim());
+        let role = match role_of(prefix.s) {
+            Some(role) => role,
+            None if credits_only => return false,
+            None if prefix.s.is_empty() || date_field(ctx, prefix, out) => AuthorRole::Author,
+            None => return false,
+        };
+        return names::parse(ctx, names, role, &mut out.authors, &mut out.agencies);
+    }
+    if credits_only {
+        return false;
+    }
+    if date_field(ctx, f, out) {
+        return true;
+    }
+    match ctx.agency(f.trim_end_matches(&['.'])) {
+        Some(a) => {
+            out.agencies.push(a);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The credit role named before `by` (`Reporting`, `Editing`, ...).
+fn role_of(prefix: &str) -> Option<AuthorRole> {
+    let p = prefix.trim_end_matches(':').trim();
+    let is = |w: &str| p.eq_ignore_ascii_case(w);
+    if is("reporting") || is("reported") {
+        Some(AuthorRole::Reporter)
+    } else if is("additional reporting") {
+        Some(AuthorRole::Contributor)
+    } else if is("editing") || is("edited") {
+        Some(AuthorRole::Editor)
+    } else if ["written", "writing", "story", "posted", "compiled", "text"]
+        .iter()
+        .any(|w| is(w))
+    {
+        Some(AuthorRole::Author)
+    } else {
+        None
+    }
+}
+
+/// Words allowed around the date of a date line.
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "publish",
+    "posted",
+    "updated",
+    "update",
+    "last",
+    "modified",
+    "date",
+    "dated",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "msk",
+    "ist",
+    "jst",
+    "azt",
+    "local",
+    "time",
+    "hrs",
+    "h",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "first",
+];
+
+/// A field that is a date plus only date-line words and times; fills published/updated.
+fn date_field(ctx: &Ctx<'_>, f: Piece<'_>, out: &mut HeaderLine) -> bool {
+    let Some(date) = ctx.date_in(f, None) else {
+        return false;
+    };
+    let mut updated = false;
+    for w in f.words().filter(|w| !w.span().overlaps(&date.span)) {
+        let t = w.s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let t = t.trim_end_matches('.');
+        let time = t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.');
+        if !time && !DATE_LINE_WORDS.iter().any(|k| k.eq_ignore_ascii_case(t)) {
+            return false;
+        }
+        updated |= ["updated", "update", "modified"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(t));
+    }
+    let slot = if updated {
+        &mut out.updated
+    } else {
+        &mut out.published
+    };
+    if slot.is_none() {
+        *slot = Some(date);
+    }
+    true
+}

@@ -1,0 +1,115 @@
+//! Article layout and metadata from plain text (no HTML).
+//!
+//! ```text
+//! text ─ layout::segment ─> blocks ─ layout::classify ─> Title/Header/Byline/Body/Boilerplate
+//!                                       ├─ header   published/updated date, authors, agencies
+//!                                       └─ boilerplate  separators, follow-us, copyright ...
+//! first Body ─ dateline ─> place/date/agency, then the lead sentence (body.rs)
+//! Body blocks ─ attribution ("X reports ... citing Y"), body::language, word count
+//! whole text ─ contacts (handles, URLs, emails) ─ publisher (handle table, copyright, rule)
+//! ```
+//! Every reported value carries a [`Span`] into the untouched input.
+
+#![warn(missing_docs)]
+
+mod agencies;
+mod attribution;
+mod body;
+mod boilerplate;
+mod contacts;
+mod dateline;
+mod header;
+mod layout;
+mod names;
+mod piece;
+mod publisher;
+mod types;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_fixtures;
+
+pub use agencies::{Agency, AgencyTable, TableError};
+pub use types::*;
+
+use crate::text::Span;
+use piece::Piece;
+
+/// Finds dates in short snippets; implemented by the time-expression recognizer so this
+/// module does not depend on it.
+pub trait DateResolver {
+    /// Finds the first date in `snippet`, normalized against `anchor` (ISO yyyy-mm-dd) if given.
+    fn first_date(&self, snippet: &str, anchor: Option<&str>) -> Option<FoundDate>;
+}
+
+/// A date found by a [`DateResolver`] inside the snippet it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte range within the snippet (not the article).
+    pub span: std::ops::Range<usize>,
+    /// ISO 8601 calendar date, e.g. `2020-02-06`.
+    pub value: String,
+}
+
+/// Lays out and extracts metadata from `text` with the built-in agency table; never panics.
+pub fn analyze(text: &str, dates: &dyn DateResolver) -> Article {
+    analyze_with(text, dates, AgencyTable::builtin())
+}
+
+/// Like [`analyze`], with a caller-supplied agency table (e.g. loaded once by the config).
+pub fn analyze_with(text: &str, dates: &dyn DateResolver, agencies: &AgencyTable) -> Article {
+    let ctx = Ctx {
+        text,
+        dates,
+        agencies,
+    };
+    let mut meta = Metadata::default();
+    let blocks = layout::classify(&ctx, &layout::segment(text), &mut meta);
+    let bodies: Vec<Span> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .map(|b| b.span)
+        .collect();
+    let anchor = meta.published.as_ref().map(|d| d.value.clone());
+    for span in &bodies {
+        attribution::scan(&ctx, Piece::of(text, *span), anchor.as_deref(), &mut meta);
+    }
+    body::fill(text, &bodies, &mut meta);
+    contacts::scan(text, &mut meta);
+    meta.publisher = publisher::derive(&ctx, &blocks, &meta);
+    Article {
+        layout: Layout { blocks },
+        metadata: meta,
+    }
+}
+
+/// What every stage needs: the input, the date resolver and the agency table.
+pub(crate) struct Ctx<'a> {
+    text: &'a str,
+    dates: &'a dyn DateResolver,
+    agencies: &'a AgencyTable,
+}
+
+impl Ctx<'_> {
+    /// First date in `p`, with the resolver's span checked and mapped into the input.
+    fn date_in(&self, p: Piece<'_>, anchor: Option<&str>) -> Option<DateField> {
+        let found = self.dates.first_date(p.s, anchor)?;
+        let r = found.span;
+        p.s.get(r.clone())?;
+        if r.is_empty() || found.value.is_empty() {
+            return None;
+        }
+        let span = Span::new(p.off + r.start, p.off + r.end);
+        Some(DateField {
+            value: found.value,
+            span,
+        })
+    }
+
+    /// The agency named exactly by `p` (case-insensitive), as a reference with its span.
+    fn agency(&self, p: Piece<'_>) -> Option<AgencyRef> {
+        let a = self.agencies.lookup(p.s)?;
+        Some(AgencyRef::new(a, p.span()))
+    }
+}

@@ -1,0 +1,275 @@
+//! Unit tests of the stages, with a small test-only date resolver.
+
+use super::*;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Understands `2020-02-07`, `March 3, 2021`, `Feb. 6`, `3 March 2021`, `Friday, July 21, 2017`;
+/// a date without a year takes the anchor's year.
+pub(crate) struct TestDates;
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let m = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+        let p = format!(
+            r"\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b|\b(?P<am>{m})\s+(?P<ad>\d{{1,2}})\b(?:,?\s+(?P<ay>\d{{4}}))?|\b(?P<bd>\d{{1,2}})\s+(?P<bm>{m})\s+(?P<by>\d{{4}})\b"
+        );
+        Regex::new(&p).expect("test regex")
+    })
+}
+
+impl DateResolver for TestDates {
+    fn first_date(&self, snippet: &str, anchor: Option<&str>) -> Option<FoundDate> {
+        let c = re().captures(snippet)?;
+        let whole = c.get(0)?;
+        let month = |g: &str| {
+            let name = c.name(g)?.as_str().to_ascii_lowercase();
+            MONTHS
+                .iter()
+                .position(|m| name.starts_with(m))
+                .map(|i| i + 1)
+        };
+        let (y, m, d): (String, usize, u32) = if let Some(y) = c.name("iy") {
+            (
+                y.as_str().to_string(),
+                c["im"].parse().ok()?,
+                c["id"].parse().ok()?,
+            )
+        } else if let Some(d) = c.name("bd") {
+            (c["by"].to_string(), month("bm")?, d.as_str().parse().ok()?)
+        } else {
+            let y = match c.name("ay") {
+                Some(y) => y.as_str().to_string(),
+                None => anchor?.get(..4)?.to_string(),
+            };
+            (y, month("am")?, c["ad"].parse().ok()?)
+        };
+        let value = format!("{y}-{m:02}-{d:02}");
+        Some(FoundDate {
+            span: whole.range(),
+            value,
+        })
+    }
+}
+
+/// Runs `analyze` with the test resolver.
+pub(crate) fn run(text: &str) -> Article {
+    analyze(text, &TestDates)
+}
+
+/// Every span in the serialized article (objects with `start` and `end`).
+pub(crate) fn all_spans(a: &Article) -> Vec<(usize, usize)> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<(usize, usize)>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let (Some(s), Some(e)) = (o.get("start"), o.get("end")) {
+                    out.push((
+                        s.as_u64().unwrap_or(0) as usize,
+                        e.as_u64().unwrap_or(0) as usize,
+                    ));
+                }
+                o.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(a).expect("serializable"), &mut out);
+    out
+}
+
+#[test]
+fn builtin_table_parses_and_knows_agencies() {
+    let t = AgencyTable::parse(include_str!("../../data/agencies.tsv")).expect("table parses");
+    assert!(t.len() > 40);
+    assert_eq!(t.lookup("reuters").map(|a| a.id.as_str()), Some("reuters"));
+    assert_eq!(
+        t.lookup("The Associated Press").map(|a| a.id.as_str()),
+        Some("ap")
+    );
+    assert_eq!(
+        t.by_handle("@azernewsaz").map(|a| a.name.as_str()),
+        Some("AzerNews")
+    );
+}
+
+#[test]
+fn table_errors_name_the_line() {
+    let e = AgencyTable::parse("# c\nx\tX\n").unwrap_err();
+    assert_eq!(e, TableError::Columns { line: 2, found: 2 });
+}
+
+#[test]
+fn separators_and_follow_lines_are_boilerplate() {
+    use BoilerplateKind as K;
+    assert_eq!(boilerplate::classify("* * *"), Some(K::Separator));
+    assert_eq!(boilerplate::classify("___"), Some(K::Separator));
+    assert_eq!(
+        boilerplate::classify("Follow us on Twitter @X"),
+        Some(K::FollowUs)
+    );
+    assert_eq!(
+        boilerplate::classify("© 2021 Daily Planet"),
+        Some(K::Copyright)
+    );
+    assert_eq!(boilerplate::classify("Subscribers rose 5% in March."), None);
+    assert_eq!(boilerplate::classify("A - B"), None);
+}
+
+#[test]
+fn hard_wrapped_lines_join_but_title_and_date_do_not() {
+    let t = "A headline that is long enough to look like a wrapped line of prose\nMarch 3, 2021\n\nThe first line of a paragraph that is wrapped at a fixed width of\nseventy characters goes on here.\n";
+    let spans = layout::segment(t);
+    assert_eq!(spans.len(), 3);
+    assert!(spans[2].slice(t).ends_with("here."));
+}
+
+#[test]
+fn byline_forms() {
+    let a = run("By Jane Doe and John Roe | AP\n\nThe council voted on Tuesday.");
+    let names: Vec<_> = a.metadata.authors.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Jane Doe", "John Roe"]);
+    assert_eq!(a.metadata.agencies[0].id, "ap");
+    assert_eq!(a.layout.blocks[0].kind, BlockKind::Byline);
+    let b = run("By contrast, the council voted on Tuesday.");
+    assert!(b.metadata.authors.is_empty());
+    assert_eq!(b.layout.blocks[0].kind, BlockKind::Body);
+}
+
+#[test]
+fn published_and_updated_lines() {
+    let a =
+        run("Published: 12:30 GMT, 3 March 2021 | Updated: 14:05 GMT, 4 March 2021\n\nText here.");
+    assert_eq!(
+        a.metadata.published.as_ref().map(|d| d.value.as_str()),
+        Some("2021-03-03")
+    );
+    assert_eq!(
+        a.metadata.updated.as_ref().map(|d| d.value.as_str()),
+        Some("2021-03-04")
+    );
+    assert_eq!(a.layout.blocks[0].kind, BlockKind::Header);
+}
+
+#[test]
+fn attribution_forms() {
+    let a = run("The ministry said, citing the Central Bank, that rates rose.");
+    let x = &a.metadata.attributions[0];
+    assert_eq!(
+        x.reporter.as_ref().map(|r| r.value.as_str()),
+        Some("The ministry")
+    );
+    assert_eq!(x.source.value, "the Central Bank");
+    let b = run("Prices fell, according to the U.S. Labor Department. Others disagree.");
+    assert_eq!(
+        b.metadata.attributions[0].source.value,
+        "the U.S. Labor Department"
+    );
+    assert!(b.metadata.attributions[0].reporter.is_none());
+}
+
+#[test]
+fn contacts_are_found() {
+    let a = run("Write to news@example.com or see https://example.com/a.\nFollow us on Instagram @xyz_news.");
+    assert_eq!(a.metadata.emails[0].value, "news@example.com");
+    assert_eq!(a.metadata.urls[0].value, "https://example.com/a");
+    assert_eq!(a.metadata.handles[0].value, "@xyz_news");
+    assert_eq!(a.metadata.handles[0].platform, Some(Platform::Instagram));
+}
+
+#[test]
+fn bad_resolver_spans_are_ignored() {
+    struct Liar;
+    impl DateResolver for Liar {
+        fn first_date(&self, s: &str, _: Option<&str>) -> Option<FoundDate> {
+            Some(FoundDate {
+                span: 1..s.len() + 5,
+                value: "2020-01-01".into(),
+            })
+        }
+    }
+    let a = analyze("é date é\n\nBody é.", &Liar);
+    assert!(a.metadata.published.is_none());
+}
+
+#[test]
+fn crlf_line_endings() {
+    let a = run("Title of the story\r\nMarch 3, 2021\r\n\r\nBody text here.\r\n");
+    assert_eq!(
+        a.metadata.title.as_ref().map(|t| t.value.as_str()),
+        Some("Title of the story")
+    );
+    assert_eq!(a.layout.blocks.len(), 3);
+}
+
+#[test]
+fn topic_participle_is_not_an_attribution() {
+    let a = run("Referring to the situation in the region, the general noted the risks.");
+    assert!(a.metadata.attributions.is_empty());
+}
+
+#[test]
+fn credit_line_needs_a_role_after_the_body_starts() {
+    let a = run(
+        "The plan passed.\n\nBy Friday the plan was law, officials said.\n\nReporting by Ann Lee",
+    );
+    let kinds: Vec<_> = a.layout.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BlockKind::Body, BlockKind::Body, BlockKind::Byline]);
+    assert_eq!(a.metadata.authors[0].role, AuthorRole::Reporter);
+}
+
+#[test]
+fn title_is_never_guessed_from_prose_alone() {
+    let a = run("Short first paragraph\n\nThe second paragraph follows here.");
+    assert!(a.metadata.title.is_none());
+    assert_eq!(a.layout.blocks[0].kind, BlockKind::Body);
+}
+
+#[test]
+fn language_maps_to_iso_639_1() {
+    let a = run("Министерство обороны сообщило во вторник, что учения продлятся до конца недели. Представитель ведомства добавил, что в них участвуют тысячи военнослужащих.");
+    assert_eq!(
+        a.metadata.language.as_ref().map(|l| l.code.as_str()),
+        Some("ru")
+    );
+    assert_eq!(body::iso639_1("pes"), Some("fa"));
+}
+
+#[test]
+fn custom_agency_table() {
+    let t = AgencyTable::parse("xyz\tXyz Wire\tagency\tXYZ\t@xyzwire\t\t\n").expect("parses");
+    let a = analyze_with("By Ann Lee, XYZ\n\nText.", &TestDates, &t);
+    assert_eq!(a.metadata.agencies[0].name, "Xyz Wire");
+}
+
+#[test]
+fn reading_time_uses_238_wpm() {
+    let body = "word ".repeat(476);
+    let a = run(&body);
+    assert_eq!(a.metadata.word_count, 476);
+    assert_eq!(a.metadata.reading_time_seconds, 120);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_slice(s in "\\PC*(\n\n\\PC*){0,4}") {
+        let a = run(&s);
+        for (start, end) in all_spans(&a) {
+            proptest::prop_assert!(s.get(start..end).is_some(), "span {start}..{end}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_news_like_noise(s in "([A-Z]{2,6}|By|©|@[a-z]{1,4}|\\(AP\\)|—|-|, |\\.|\\n|Feb\\. 6|2020-02-07| |é|according to|citing)*") {
+        let a = run(&s);
+        for (start, end) in all_spans(&a) {
+            proptest::prop_assert!(s.get(start..end).is_some(), "span {start}..{end}");
+        }
+    }
+}
