@@ -17,7 +17,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .compile_fds(fds)?;
     pbjson_build::Builder::new()
         .register_descriptors(&descriptor)?
-        .preserve_proto_field_names()
         .build(&[".newsparse.v1"])?;
     Ok(())
 }

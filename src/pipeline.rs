@@ -46,6 +46,9 @@ pub struct Options {
     pub document_date: Option<crate::time::Anchor>,
     /// Which stages to run.
     pub stages: Stages,
+    /// The caller's ISO 639-1 language; replaces detection in the metadata,
+    /// for texts too short or too mixed for the detector.
+    pub language_hint: Option<String>,
 }
 
 /// A paragraph of the input.
@@ -182,7 +185,15 @@ impl Pipeline {
                 kind: b.kind,
             })
             .collect();
-        let md = article.metadata;
+        let mut md = article.metadata;
+        if let Some(code) = &options.language_hint {
+            md.language = Some(metadata::Language {
+                code: code.clone(),
+                iso639_3: String::new(),
+                confidence: 1.0,
+                reliable: true,
+            });
+        }
         // The caller's date wins; else the publication date found in the text.
         let anchor = options.document_date.clone().or_else(|| {
             md.published

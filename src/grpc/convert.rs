@@ -42,6 +42,7 @@ impl ParseInput {
         if !hint.is_empty() && !(hint.len() == 2 && hint.bytes().all(|b| b.is_ascii_lowercase())) {
             return Err(RequestError::BadLanguageHint(req.language_hint));
         }
+        let language_hint = (!hint.is_empty()).then(|| hint.to_owned());
         let stages = req.features.map_or_else(Stages::default, |f| Stages {
             entities: f.entities.unwrap_or(true),
             time: f.time_expressions.unwrap_or(true),
@@ -53,6 +54,7 @@ impl ParseInput {
             options: Options {
                 document_date,
                 stages,
+                language_hint,
             },
             unit,
         })
