@@ -100,6 +100,9 @@ fn day(s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {
 }
 
 fn year(s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {
+    if let Some(n) = spoken_year(s, i, c) {
+        return Some(n);
+    }
     if s.low(i) == "'" {
         let t = s.tok(i + 1)?;
         let y = digits(s, i + 1, 2).filter(|_| t.end - t.start == 2)?;
@@ -127,6 +130,28 @@ fn year(s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {
     }
     c.year = Some(y as i32);
     Some(1)
+}
+
+/// A year read out in broadcast transcripts: `nineteen ninety-four`, and
+/// `two thousand` right after `year` or a month name (elsewhere it is a count).
+fn spoken_year(s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {
+    match s.low(i) {
+        "nineteen" => {
+            let mut tens = Caps::default();
+            let n = num(s, i + 1, &mut tens)?;
+            let v = tens.num??;
+            (v.fract() == 0.0 && (10.0..100.0).contains(&v)).then_some(())?;
+            c.year = Some(1900 + v as i32);
+            Some(1 + n)
+        }
+        "two" if s.low(i + 1) == "thousand" => {
+            let prev = s.low(i.wrapping_sub(1));
+            (prev == "year" || lx::month(prev).is_some()).then_some(())?;
+            c.year = Some(2000);
+            Some(2)
+        }
+        _ => None,
+    }
 }
 
 fn decade(s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {

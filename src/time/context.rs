@@ -16,6 +16,9 @@ pub(crate) enum Dir {
 /// How far (in tokens) to look either side for a tense cue.
 const WINDOW: usize = 30;
 
+/// The reach of weak cues ("said", "would").
+const NEAR: usize = 4;
+
 /// Direction of the clause around tokens `a..b`: the nearest cue in the
 /// sentence wins; weak cues ("said", "would") only count close by.
 pub(crate) fn direction(s: &Scanned, a: usize, b: usize) -> Dir {
@@ -25,14 +28,16 @@ pub(crate) fn direction(s: &Scanned, a: usize, b: usize) -> Dir {
     let mut best: Option<(usize, Dir)> = None;
     for (dist, j) in left.chain(right) {
         let (dir, reach) = cue(s, j);
-        // Deadline words only point forward from before the expression.
-        let left_only = matches!(s.low(j), "by" | "until");
-        if left_only && j >= b {
-            continue;
-        }
         if dir != Dir::Unknown && dist <= reach && best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, dir));
         }
+    }
+    // A deadline right before the expression ("postponed until Tuesday") points
+    // forward unless the clause is in the past perfect ("had filed by Wednesday").
+    if matches!(s.low(a.wrapping_sub(1)), "by" | "until") {
+        let near = lo.max(a.saturating_sub(2 * NEAR))..hi.min(b + 2 * NEAR);
+        let perfect = near.into_iter().any(|j| s.low(j) == "had");
+        return if perfect { Dir::Past } else { Dir::Future };
     }
     best.map_or(Dir::Unknown, |(_, d)| d)
 }
@@ -60,37 +65,57 @@ pub(crate) fn is_boundary(s: &Scanned, j: usize) -> bool {
 
 /// The direction a word points to, and how far (in tokens) it may act.
 fn cue(s: &Scanned, j: usize) -> (Dir, usize) {
-    const NEAR: usize = 4;
+    if let Some(c) = phrase_cue(s, j) {
+        return c;
+    }
     let w = s.low(j);
     let to_follows = s.low(j + 1) == "to";
-    if w == "held" && s.low(j.wrapping_sub(1)) == "be" {
-        return (Dir::Future, WINDOW);
-    }
-    if matches!(w, "soon" | "early") && s.low(j.wrapping_sub(1)) == "as" && s.low(j + 1) == "as" {
-        return (Dir::Future, WINDOW);
-    }
     match w {
-        "will" | "shall" | "ll" | "next" | "upcoming" | "coming" | "scheduled" | "tomorrow" => {
-            (Dir::Future, WINDOW)
-        }
-        "plans" | "plan" | "planned" | "planning" | "expected" | "expects" | "expect" | "hopes"
-        | "intends" | "going" | "due" | "set"
+        "will" | "shall" | "ll" | "next" | "upcoming" | "coming" | "scheduled" | "tomorrow"
+        | "expected" | "supposed" | "slated" => (Dir::Future, WINDOW),
+        "plans" | "plan" | "planned" | "planning" | "expects" | "expect" | "hopes" | "intends"
+        | "going" | "due" | "set"
             if to_follows =>
         {
             (Dir::Future, WINDOW)
         }
         "would" | "payable" | "effective" | "forecast" => (Dir::Future, NEAR),
-        // A deadline right before the expression: "by August", "until March 6".
-        "by" | "until" => (Dir::Future, 1),
         "said" | "says" | "told" | "announced" | "reported" => (Dir::Past, NEAR),
-        "was" | "were" | "had" | "did" | "ago" | "last" | "earlier" | "yesterday" | "rose"
-        | "fell" | "came" | "went" | "took" | "made" | "met" | "began" | "left" | "won"
-        | "lost" | "saw" | "got" | "gave" | "held" | "sold" | "paid" | "found" | "killed" => {
-            (Dir::Past, WINDOW)
-        }
-        _ if past_participle(s, j, w) => (Dir::Past, WINDOW),
+        _ if PAST_FORMS.contains(&w) || past_participle(s, j, w) => (Dir::Past, WINDOW),
         _ => (Dir::Unknown, 0),
     }
+}
+
+/// Irregular past forms (and other past markers) that act across the sentence.
+#[rustfmt::skip]
+const PAST_FORMS: &[&str] = &[
+    "was", "were", "had", "did", "ago", "last", "earlier", "yesterday", "rose", "fell", "came",
+    "went", "took", "made", "met", "began", "left", "won", "lost", "saw", "got", "gave", "held",
+    "sold", "paid", "found", "killed", "brought", "bought", "sent", "spent", "built", "led",
+    "became", "wrote", "spoke", "chose", "grew", "knew", "struck", "sought", "fought", "caught",
+    "kept", "felt", "stood", "thought", "fled", "flew", "ran", "drove",
+];
+
+/// Cues that depend on the neighbouring words: `to be held`, `is to`,
+/// `had been scheduled to`, `as soon as`, and the non-temporal `next to`, `due to the`.
+fn phrase_cue(s: &Scanned, j: usize) -> Option<(Dir, usize)> {
+    let w = s.low(j);
+    let (prev, next) = (s.low(j.wrapping_sub(1)), s.low(j + 1));
+    if (w == "held" && prev == "be") || (matches!(w, "is" | "are") && next == "to") {
+        return Some((Dir::Future, WINDOW));
+    }
+    // "had been scheduled to expire Friday": a plan seen from the past.
+    let planned = matches!(w, "scheduled" | "due" | "expected" | "set" | "planned");
+    if planned && prev == "been" && s.low(j.wrapping_sub(2)) == "had" {
+        return Some((Dir::Past, WINDOW));
+    }
+    if matches!(w, "soon" | "early") && prev == "as" && next == "as" {
+        return Some((Dir::Future, WINDOW));
+    }
+    // "next to the embassy" is a place, "due to the strike" a cause.
+    let noun_after = determiner(s.low(j + 2)) || s.tok(j + 2).is_some_and(|t| t.cap);
+    ((w == "next" && next == "to") || (w == "due" && next == "to" && noun_after))
+        .then_some((Dir::Unknown, 0))
 }
 
 /// A word ending in `-ed` that is a verb rather than `need`, `red`, `hundred`.
@@ -103,4 +128,14 @@ fn past_participle(s: &Scanned, j: usize, w: &str) -> bool {
         );
     let after_be = matches!(s.low(j.wrapping_sub(1)), "be" | "to");
     verbish && !after_be && s.tok(j).is_some_and(|t| t.kind == Kind::Word)
+}
+
+/// Words that start a noun phrase (so a preceding "to" is a preposition).
+fn determiner(w: &str) -> bool {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+        "lower", "higher", "weak", "strong", "poor", "heavy", "continued",
+    ];
+    WORDS.contains(&w)
 }

@@ -110,8 +110,14 @@ pub(crate) fn match_at(pat: &[E], s: &Scanned, i: usize, caps: Caps) -> Option<(
             (a, b) => a.or(b),
         };
     }
+    // Most rows fail on a literal: check it before copying the captures.
+    let literal_ok = match first {
+        E::W(w) => s.low(i) == *w,
+        E::Any(ws) => ws.contains(&s.low(i)),
+        _ => true,
+    };
     // Expressions never run across a paragraph break.
-    if matched_any(&caps) && s.tok(i).is_some_and(|t| t.para_before) {
+    if !literal_ok || (matched_any(&caps) && s.tok(i).is_some_and(|t| t.para_before)) {
         return None;
     }
     let mut c = caps;

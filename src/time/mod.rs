@@ -5,6 +5,9 @@
 //! text ──scan──▶ tokens ──grammar rows (rules.rs)──▶ matches ──normalizers──▶ Timex
 //!                      (prefilter: only near trigger words)   (anchor + tense)
 //! ```
+//! Narrative phrases (`the following year`, `earlier that day`) lean on the
+//! latest explicit date before them (`discourse.rs`); time words inside names
+//! (`VOA Today`, `"This Week"`) are left alone, as TimeML prescribes.
 //! The core is synchronous and allocation-light; [`TimexRecognizer`] is built
 //! once and shared (`Send + Sync`). [`eval`] scores it TempEval-3 style.
 
@@ -12,6 +15,7 @@ mod anchor;
 mod civil;
 mod classes;
 mod context;
+mod discourse;
 pub mod eval;
 mod grammar;
 mod lexicon;
@@ -25,6 +29,8 @@ mod rules;
 mod scan;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_conventions;
 
 pub use anchor::{parse_anchor, Anchor, AnchorError};
 pub use civil::CivilDate;

@@ -12,6 +12,10 @@ pub(crate) fn month_day(m: &Caps, c: &Ctx) -> Option<Out> {
     let (month, day) = (m.month?, m.day?);
     let year = match (m.year, c.anchor) {
         (Some(y), _) => y,
+        // "last Oct. 23": the latest one before the anchor; "next May 9" the first after.
+        (None, Some(a)) if m.has("last") => a.year - i32::from((month, day) >= (a.month, a.day)),
+        (None, Some(a)) if m.has("next") => a.year + i32::from((month, day) <= (a.month, a.day)),
+        (None, Some(a)) if m.has("this") => a.year,
         (None, Some(a)) => year_for(a, month, Some(day), c.dir()),
         (None, None) => {
             CivilDate::new(2000, month, day)?;
@@ -21,16 +25,21 @@ pub(crate) fn month_day(m: &Caps, c: &Ctx) -> Option<Out> {
     date(CivilDate::new(year, month, day)?.to_string())
 }
 
+/// `the week of March 6`: the ISO week holding that day.
+pub(crate) fn week_of(m: &Caps, c: &Ctx) -> Option<Out> {
+    let (month, day) = (m.month?, m.day?);
+    let year = m
+        .year
+        .or_else(|| c.anchor.map(|a| year_for(a, month, Some(day), c.dir())))?;
+    let d = CivilDate::new(year, month, day)?;
+    date(super::resolve::at_unit(d, super::lexicon::Unit::Week))
+}
+
 /// `June 1989`, `last August`, `early November`, `the middle of October`.
 pub(crate) fn month(m: &Caps, c: &Ctx) -> Option<Out> {
     let month = m.month?;
-    // "February this year", "July last year".
-    let tail = (c.after(0), c.after(1));
     let year = match (m.year, c.anchor) {
         (Some(y), _) => y,
-        (None, Some(a)) if tail == ("this", "year") => a.year,
-        (None, Some(a)) if tail == ("last", "year") => a.year - 1,
-        (None, Some(a)) if tail == ("next", "year") => a.year + 1,
         (None, Some(a)) if m.has("last") => a.year - i32::from(month >= a.month),
         (None, Some(a)) if m.has("next") => a.year + i32::from(month <= a.month),
         (None, Some(a)) if m.has("this") => a.year,
@@ -38,6 +47,20 @@ pub(crate) fn month(m: &Caps, c: &Ctx) -> Option<Out> {
         (None, None) => return date(format!("XXXX-{month:02}")),
     };
     date(format!("{year:04}-{month:02}"))
+}
+
+/// `February this year`, `July last year`, `March of next year`.
+pub(crate) fn month_rel_year(m: &Caps, c: &Ctx) -> Option<Out> {
+    let month = m.month?;
+    let Some(a) = c.anchor else {
+        return date(format!("XXXX-{month:02}"));
+    };
+    let shift = if m.has("last") {
+        -1
+    } else {
+        i32::from(m.has("next"))
+    };
+    date(format!("{:04}-{month:02}", a.year + shift))
 }
 
 /// `1998`, `fiscal 1989`, `the year 2000`, `the end of 1990`.
@@ -71,8 +94,8 @@ pub(crate) fn weekday(m: &Caps, c: &Ctx) -> Option<Out> {
     } else {
         weekday_date(a, wd, c.dir())
     };
-    // News copy tags "Friday night" mostly as the day itself (measured on TBAQ).
-    date(d.to_string())
+    // TimeML: a weekday with a part of day is a TIME (`2020-02-07TEV`).
+    with_pod(d.to_string(), m)
 }
 
 /// Appends a part of day (`TMO`) when the match had one: that makes it a TIME.
@@ -159,13 +182,6 @@ pub(crate) fn year_end(m: &Caps, c: &Ctx) -> Option<Out> {
         return date(format!("{y:04}"));
     }
     date(format!("{y:04}-12-31"))
-}
-
-/// `nineteen ninety-six`: a year read out as two numbers.
-pub(crate) fn spoken_year(m: &Caps, _c: &Ctx) -> Option<Out> {
-    let n = m.num??;
-    (n.fract() == 0.0 && (10.0..100.0).contains(&n)).then_some(())?;
-    date(format!("19{:02}", n as u32))
 }
 
 /// `the 20th century`.

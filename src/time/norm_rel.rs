@@ -2,6 +2,7 @@
 //! ago`, `the third quarter`, `a year earlier`, `now`, `recently`.
 
 use super::context::Dir;
+use super::discourse;
 use super::grammar::Caps;
 use super::lexicon::Unit;
 use super::norm::{date, dur, unknown_at, Ctx, Out};
@@ -20,6 +21,16 @@ pub(crate) fn rel_unit(m: &Caps, c: &Ctx) -> Option<Out> {
     let Some(a) = c.anchor else {
         return date(unknown_at(unit));
     };
+    let narrative = if m.has("following") {
+        following(unit, c)
+    } else if m.has("that") {
+        that_unit(unit, c)
+    } else {
+        None
+    };
+    if let Some(v) = narrative {
+        return date(v);
+    }
     if m.has("latest") && matches!(unit, Unit::Quarter) {
         return date(at_unit(last_quarter(a), unit));
     }
@@ -61,10 +72,13 @@ pub(crate) fn the_unit(m: &Caps, c: &Ctx) -> Option<Out> {
 pub(crate) fn ago(m: &Caps, c: &Ctx) -> Option<Out> {
     let unit = m.unit?;
     // "a few days later" is tagged as the duration alone (the amount rule).
-    let n = m.num?.map(|v| v.round() as i64)?;
     if m.any(&["later", "after", "before"]) {
         return None;
     }
+    // "several years ago": some unspecified time in the past.
+    let Some(n) = m.num?.map(|v| v.round() as i64) else {
+        return (!m.has("from")).then(|| date("PAST_REF".into()))?;
+    };
     let sign = if m.has("from") { 1 } else { -1 };
     let Some(a) = c.anchor else {
         return date(unknown_at(unit));
@@ -155,4 +169,39 @@ pub(crate) fn period(m: &Caps, c: &Ctx) -> Option<Out> {
         return date(at_unit(last_quarter(a), Unit::Quarter));
     }
     date(at_unit(a, Unit::Year))
+}
+
+/// `the last half of 1989`, `the first two quarters of 1990`: a half year.
+pub(crate) fn half_of_year(m: &Caps, _c: &Ctx) -> Option<Out> {
+    // Exactly one of "half" / "two quarters" makes it a half year.
+    (m.has("half") != m.has("quarters")).then_some(())?;
+    let h = if m.has("first") { 1 } else { 2 };
+    date(format!("{:04}-H{h}", m.year?))
+}
+
+/// `the following year` / `the following month`: one after the narrative's
+/// latest explicit year or month (`None` when there is none to lean on).
+fn following(unit: Unit, c: &Ctx) -> Option<String> {
+    match unit {
+        Unit::Year => Some(format!("{:04}", discourse::last_year(c)? + 1)),
+        Unit::Month => {
+            let (y, m) = discourse::last_month(c)?;
+            Some(at_unit(discourse::month_shift(y, m, 1)?, Unit::Month))
+        }
+        _ => None,
+    }
+}
+
+/// `later that year`, `earlier that day`: the narrative's latest explicit date.
+fn that_unit(unit: Unit, c: &Ctx) -> Option<String> {
+    match unit {
+        Unit::Year => Some(format!("{:04}", discourse::last_year(c)?)),
+        Unit::Day => Some(discourse::last_date(c)?.to_string()),
+        _ => None,
+    }
+}
+
+/// `that year`: the narrative's latest explicit year.
+pub(crate) fn that_year(_m: &Caps, c: &Ctx) -> Option<Out> {
+    date(format!("{:04}", discourse::last_year(c)?))
 }

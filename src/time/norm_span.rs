@@ -18,8 +18,20 @@ pub(crate) fn amount(m: &Caps, c: &Ctx) -> Option<Out> {
     if c.after(0) == "old" || (c.after(0) == "-" && c.after(1) == "old") {
         return None;
     }
-    let amount = m.num?;
+    // "a year-earlier loss": the `year-earlier` rule takes it from `year`;
+    // "the first two quarters of 1990" is a half year, not a length.
+    let of_year = c.after(0) == "of" && c.after(1).len() == 4 && m.num == Some(Some(2.0));
+    if of_year || (c.after(0) == "-" && matches!(c.after(1), "earlier" | "ago")) {
+        return None;
+    }
+    let half = if m.has("half") { 0.5 } else { 0.0 };
+    let amount = m.num?.map(|n| n + half);
     let prev = c.before(1);
+    // "Islam will one day be ...": an indefinite future, not a length.
+    let modal = matches!(prev, "will" | "would" | "could" | "may" | "might" | "can");
+    if modal && unit == Unit::Day && c.s.low(c.a) == "one" && c.b == c.a + 2 {
+        return date("FUTURE_REF".into());
+    }
     let rate = m.has("a") || amount == Some(1.0) && !m.any(&["the", "one", "past", "last"]);
     if rate
         && (RATE_CUES.contains(&prev) || prev.bytes().all(|b| b.is_ascii_digit()))
@@ -35,15 +47,20 @@ pub(crate) fn amount(m: &Caps, c: &Ctx) -> Option<Out> {
     dur(duration(amount, unit))
 }
 
-/// `recent years` / `recent days` read as the past in general; `recent weeks`
-/// as a vague stretch; `coming years` likewise.
+/// `recent years` / `recent days` and bare `past years` read as the past in
+/// general, `(the) coming weeks` as the future (TimeML FUTURE_REF); `recent
+/// weeks` and `the past weeks` as a vague stretch.
 pub(crate) fn vague(m: &Caps, _c: &Ctx) -> Option<Out> {
     let unit = m.unit?;
     if !m.plural {
         return None;
     }
-    if m.has("recent") && matches!(unit, Unit::Year | Unit::Day) {
+    let bare_past = m.has("past") && !m.has("the");
+    if (m.has("recent") && matches!(unit, Unit::Year | Unit::Day)) || bare_past {
         return date("PAST_REF".into());
+    }
+    if m.any(&["coming", "future"]) {
+        return date("FUTURE_REF".into());
     }
     dur(duration(None, unit))
 }

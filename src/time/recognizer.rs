@@ -2,10 +2,10 @@
 //! longest match at each position, normalize it against the anchor.
 
 use super::grammar::{match_at, Caps};
-use super::lexicon::is_trigger;
+use super::lexicon::{self, is_trigger};
 use super::norm::{Ctx, Out};
 use super::rules::{Rule, RULES};
-use super::scan::Scanned;
+use super::scan::{Kind, Scanned};
 use super::{Anchor, Timex, TimexType};
 use crate::text::Span;
 
@@ -86,6 +86,9 @@ fn best_at(s: &Scanned, i: usize, anchor: Option<&Anchor>) -> Option<(usize, Tim
             a,
             b: j,
         };
+        if in_proper_name(s, a, j) {
+            return None;
+        }
         let Out { kind, value } = (rule.norm)(&caps, &ctx)?;
         let span = Span::new(s.toks[a].start, s.toks[j - 1].end);
         Some((
@@ -98,6 +101,46 @@ fn best_at(s: &Scanned, i: usize, anchor: Option<&Anchor>) -> Option<(usize, Tim
             },
         ))
     })
+}
+
+/// A time word capitalised inside a sentence belongs to a title or name
+/// (`VOA Today`, `ABC's "This Week"`, `the "Spring of Life" rallies`), which
+/// TimeML leaves unannotated; month and weekday names are always capitalised.
+fn in_proper_name(s: &Scanned, a: usize, b: usize) -> bool {
+    let name_like = |j: usize| {
+        s.tok(j)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && !always_capitalised(s.low(j)))
+    };
+    if lexicon::month(s.low(a)).is_some() && b == a + 1 {
+        // A month in a name: "March for Life", "the March of the Mothers".
+        let k = b + usize::from(s.low(b + 1) == "the");
+        return matches!(s.low(b), "for" | "of") && name_like(k + 1);
+    }
+    let prev = a.checked_sub(1).and_then(|p| s.tok(p));
+    let mid_sentence = prev.is_some_and(|p| p.kind == Kind::Word) && !s.toks[a].para_before;
+    // "Thanksgiving Day", "Saturday Night": capitals that follow a proper noun.
+    let holiday = always_capitalised(s.low(a));
+    // "This Week": a capitalised inner word ("EST" and other all-caps codes aside).
+    let title_word = |j: usize| {
+        name_like(j)
+            && s.text[s.toks[j].start..s.toks[j].end]
+                .chars()
+                .skip(1)
+                .all(char::is_lowercase)
+    };
+    let inner_cap = !holiday && (a + 1..b).any(title_word);
+    let titled = matches!(s.low(b), "for" | "of") && name_like(b + 1);
+    (name_like(a) && !holiday && (mid_sentence || titled)) || inner_cap
+}
+
+/// Month and weekday names (and holidays) are capitalised wherever they stand.
+fn always_capitalised(w: &str) -> bool {
+    lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || matches!(
+            w,
+            "christmas" | "thanksgiving" | "easter" | "new" | "year" | "eve"
+        )
 }
 
 /// TimeML `mod` from the modifier words a match contained.

@@ -41,13 +41,12 @@ pub(crate) fn shift(d: CivilDate, unit: Unit, n: i64) -> CivilDate {
     }
 }
 
-/// TimeML duration value: `P3Y`, `PT2H`, `P2Y6M`, `PXY` for a vague amount.
+/// TimeML duration value: `P3Y`, `PT2H`, `P2Y6M`, `P2Q`, `PXY` for a vague amount.
 pub(crate) fn duration(amount: Option<f64>, unit: Unit) -> String {
     let (unit, amount) = match unit {
         Unit::Decade => (Unit::Year, amount.map(|a| a * 10.0)),
         Unit::Century => (Unit::Year, amount.map(|a| a * 100.0)),
         Unit::Weekend => (Unit::Day, amount.map(|a| a * 2.0)),
-        Unit::Quarter => (Unit::Month, amount.map(|a| a * 3.0)),
         u => (u, amount),
     };
     let (des, t) = unit.designator();

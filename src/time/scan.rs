@@ -31,7 +31,6 @@ pub(crate) struct Tok {
 
 /// The scanned text: tokens plus an ASCII-lower-cased copy addressed by the same offsets.
 pub(crate) struct Scanned<'t> {
-    #[allow(dead_code)]
     pub text: &'t str,
     pub lower: String,
     pub toks: Vec<Tok>,

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn rec(text: &str, anchor: &str) -> Vec<(String, &'static str, String)> {
+pub(super) fn rec(text: &str, anchor: &str) -> Vec<(String, &'static str, String)> {
     let a = parse_anchor(anchor).expect("test anchor");
     TimexRecognizer::new()
         .recognize(text, Some(&a))
@@ -17,7 +17,7 @@ fn one(text: &str, anchor: &str) -> (String, &'static str, String) {
     all.remove(0)
 }
 
-fn check(text: &str, anchor: &str, surface: &str, kind: &str, value: &str) {
+pub(super) fn check(text: &str, anchor: &str, surface: &str, kind: &str, value: &str) {
     let (s, k, v) = one(text, anchor);
     assert_eq!(
         (s.as_str(), k, v.as_str()),
