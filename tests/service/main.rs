@@ -4,6 +4,7 @@
 
 mod cli;
 mod errors;
+mod fixture;
 mod golden;
 mod harness;
 mod lifecycle;

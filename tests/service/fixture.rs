@@ -1,0 +1,132 @@
+//! The acceptance lines of the Trend fixture, asserted field by field through the
+//! real server (the golden file pins everything else).
+
+use crate::harness::{fixture, request, TestServer, TREND};
+use newsparse::grpc::pb;
+
+async fn parse_trend() -> pb::ParseResponse {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let resp = client
+        .parse(request(&fixture(TREND)))
+        .await
+        .expect("fixture parses")
+        .into_inner();
+    server.stop().await;
+    resp
+}
+
+fn entity<'r>(resp: &'r pb::ParseResponse, ty: pb::EntityType, name: &str) -> &'r pb::Entity {
+    resp.entities
+        .iter()
+        .find(|e| e.r#type == ty as i32 && e.name == name)
+        .unwrap_or_else(|| panic!("no {ty:?} {name:?} in {:?}", names(resp)))
+}
+
+fn names(resp: &pb::ParseResponse) -> Vec<String> {
+    resp.entities
+        .iter()
+        .map(|e| format!("{}:{}", e.r#type, e.name))
+        .collect()
+}
+
+#[tokio::test]
+async fn trend_fixture_metadata() {
+    let r = parse_trend().await;
+    let md = r.metadata.as_ref().expect("metadata");
+    assert_eq!(
+        md.publication_date.as_ref().map(|f| f.value.as_str()),
+        Some("2020-02-07")
+    );
+    assert_eq!(
+        md.agencies
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect::<Vec<_>>(),
+        ["trend"]
+    );
+    assert_eq!(
+        md.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("AzerNews")
+    );
+    assert_eq!(md.handles.len(), 1);
+    assert_eq!(
+        (
+            md.handles[0].handle.as_str(),
+            md.handles[0].platform.as_str()
+        ),
+        ("@AzerNewsAz", "twitter")
+    );
+    let att = md.attributions.first().expect("attribution");
+    assert_eq!(
+        att.reporter.as_ref().map(|f| f.text.as_str()),
+        Some("Trend")
+    );
+    assert_eq!(
+        att.date.as_ref().map(|f| f.value.as_str()),
+        Some("2020-02-06")
+    );
+    assert_eq!(
+        att.source.as_ref().map(|f| f.text.as_str()),
+        Some("Azerbaijan’s Defense Ministry")
+    );
+    assert!(md.title.is_none(), "a header line is not a headline");
+    assert_eq!(md.language.as_ref().map(|l| l.code.as_str()), Some("en"));
+    let kinds: Vec<i32> = r.paragraphs.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|&&k| k == pb::BlockKind::Body as i32)
+            .count(),
+        10
+    );
+    let boiler: Vec<&str> = md.boilerplate.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(boiler, ["---", "Follow us on Twitter @AzerNewsAz"]);
+    let lead = md.lead.as_ref().expect("lead");
+    assert!(lead
+        .text
+        .starts_with("Azerbaijan’s First Deputy Defense Minister"));
+}
+
+#[tokio::test]
+async fn trend_fixture_dates_and_places() {
+    let r = parse_trend().await;
+    for (name, value) in [
+        ("2020-02-07", "2020-02-07"),
+        ("Feb. 6", "2020-02-06"),
+        ("May 9", "2020-05-09"),
+    ] {
+        let e = entity(&r, pb::EntityType::Date, name);
+        assert_eq!(
+            e.timex.as_ref().map(|t| t.value.as_str()),
+            Some(value),
+            "{name}"
+        );
+    }
+    let recent = entity(&r, pb::EntityType::Date, "recent years");
+    assert_eq!(
+        recent.timex.as_ref().map(|t| t.value.as_str()),
+        Some("PAST_REF")
+    );
+    for gpe in ["Azerbaijan", "Russia", "Baku", "Moscow", "Armenia"] {
+        entity(&r, pb::EntityType::Gpe, gpe);
+    }
+    let az = entity(&r, pb::EntityType::Gpe, "Azerbaijan");
+    let links = az.links.as_ref().expect("linked");
+    assert_eq!(
+        (links.iso3166.as_str(), links.wikidata.as_str()),
+        ("AZ", "Q227")
+    );
+    assert!(r.entities.iter().any(|e| e.name == "Nagorno-Karabakh"
+        && (e.r#type == pb::EntityType::Loc as i32 || e.r#type == pb::EntityType::Gpe as i32)));
+    entity(&r, pb::EntityType::Norp, "Azerbaijani");
+    entity(&r, pb::EntityType::Norp, "Russian");
+    entity(&r, pb::EntityType::Event, "Great Patriotic War");
+    entity(&r, pb::EntityType::Ordinal, "75th");
+    entity(&r, pb::EntityType::Handle, "@AzerNewsAz");
+    let saceur = entity(&r, pb::EntityType::Title, "Supreme Allied Commander Europe");
+    assert!(saceur
+        .mentions
+        .iter()
+        .any(|m| m.text == "SACEUR" && m.kind == pb::MentionKind::Acronym as i32));
+}
