@@ -195,7 +195,7 @@ impl Pipeline {
             });
         }
         // The caller's date wins; else the publication date found in the text.
-        let anchor = options.document_date.clone().or_else(|| {
+        let anchor = options.document_date.or_else(|| {
             md.published
                 .as_ref()
                 .and_then(|d| crate::time::parse_anchor(&d.value).ok())

@@ -8,7 +8,7 @@
 //!       ├─ numeric rules ───────┤   → titles → acronyms → salience → ids
 //!       └─ titles lexicon ──────┘
 //! ```
-//! Every recognizer implements [`Recognizer`] over a [`DocView`]; [`assemble`]
+//! Every recognizer implements [`Recognizer`] over a [`DocView`]; [`assemble()`]
 //! is the only place that knows how their outputs combine.
 //!
 //! Where things live: `types` (the public vocabulary), `candidate` (the

@@ -39,7 +39,8 @@ impl ParseInput {
             ),
         };
         let hint = req.language_hint.trim();
-        if !hint.is_empty() && !(hint.len() == 2 && hint.bytes().all(|b| b.is_ascii_lowercase())) {
+        let iso639_1 = hint.len() == 2 && hint.bytes().all(|b| b.is_ascii_lowercase());
+        if !hint.is_empty() && !iso639_1 {
             return Err(RequestError::BadLanguageHint(req.language_hint));
         }
         let language_hint = (!hint.is_empty()).then(|| hint.to_owned());

@@ -3,7 +3,7 @@
 //! Spans are byte ranges everywhere inside the library. Clients in Java or
 //! JavaScript index strings by UTF-16 code units and Python by code points, so the
 //! gRPC edge converts every offset once, at the very end, with an [`OffsetMap`].
-//! The map keeps one checkpoint per [`STRIDE`] bytes, so a conversion costs at most
+//! The map keeps one checkpoint per 256 bytes, so a conversion costs at most
 //! one short scan and the map itself stays tiny even for megabyte articles.
 
 /// The unit an offset is counted in.

@@ -52,8 +52,12 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let next_word = next.span.slice(text);
     if is_closer(word) {
         // `... said." Next`: look through closing marks back to the terminal mark.
-        let before = tokens[..i].iter().rev().find(|t| !is_closer(t.span.slice(text)));
-        let terminal = before.is_some_and(|t| t.kind == TokenKind::Punct && is_terminal(t.span.slice(text)));
+        let before = tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !is_closer(t.span.slice(text)));
+        let terminal =
+            before.is_some_and(|t| t.kind == TokenKind::Punct && is_terminal(t.span.slice(text)));
         return terminal && !is_closer(next_word) && opens_sentence(next_word);
     }
     match tok.kind {
@@ -71,9 +75,35 @@ fn ends_dotted(word: &str, next: &str) -> bool {
         "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Pres", "Messrs",
     ];
     const OPENERS: &[&str] = &[
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "In", "This", "That",
-        "These", "Those", "There", "His", "Her", "Its", "Their", "However", "Meanwhile", "On",
-        "At", "After", "And", "Some", "Many", "Officials",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "But",
+        "In",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "However",
+        "Meanwhile",
+        "On",
+        "At",
+        "After",
+        "And",
+        "Some",
+        "Many",
+        "Officials",
     ];
     !TITLES.contains(&stem) && OPENERS.contains(&next)
 }
@@ -110,7 +140,10 @@ mod tests {
         let t = "On Feb. 6 U.S. officials met Gen. Smith of Acme Inc. in Baku. They left.";
         assert_eq!(
             sentences(t),
-            vec!["On Feb. 6 U.S. officials met Gen. Smith of Acme Inc. in Baku.", "They left."]
+            vec![
+                "On Feb. 6 U.S. officials met Gen. Smith of Acme Inc. in Baku.",
+                "They left."
+            ]
         );
     }
 
@@ -126,13 +159,19 @@ mod tests {
     #[test]
     fn dotted_acronym_can_end_a_sentence() {
         let t = "He moved to the U.S. The move was quick.";
-        assert_eq!(sentences(t), vec!["He moved to the U.S.", "The move was quick."]);
+        assert_eq!(
+            sentences(t),
+            vec!["He moved to the U.S.", "The move was quick."]
+        );
     }
 
     #[test]
     fn line_breaks_end_sentences() {
         let t = "BAKU 1996-08-22\nAzerbaijan said on Friday";
-        assert_eq!(sentences(t), vec!["BAKU 1996-08-22", "Azerbaijan said on Friday"]);
+        assert_eq!(
+            sentences(t),
+            vec!["BAKU 1996-08-22", "Azerbaijan said on Friday"]
+        );
     }
 
     #[test]

@@ -78,7 +78,10 @@ fn tokenize_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             span: Span::new(i, i + len),
             kind,
         });
-        prev_alnum = rest[..len].chars().last().is_some_and(char::is_alphanumeric);
+        prev_alnum = rest[..len]
+            .chars()
+            .last()
+            .is_some_and(char::is_alphanumeric);
         i += len;
     }
 }
@@ -110,7 +113,10 @@ fn next_token(rest: &str, prev_alnum: bool) -> (usize, TokenKind) {
 
 /// URL, e-mail or handle at the start of `rest`.
 fn special_len(rest: &str) -> Option<(usize, TokenKind)> {
-    let lower_prefix = |p: &str| rest.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    let lower_prefix = |p: &str| {
+        rest.get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    };
     if lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www.") {
         let len = rest.trim_end_matches(is_url_trailer).len();
         return (len > 4).then_some((len, TokenKind::Url));
@@ -127,8 +133,10 @@ fn special_len(rest: &str) -> Option<(usize, TokenKind)> {
 }
 
 fn is_url_trailer(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | ')' | ']' | '}' | '>')
-        || matches!(c, '’' | '”' | '»')
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | ')' | ']' | '}' | '>'
+    ) || matches!(c, '’' | '”' | '»')
 }
 
 fn email_re() -> &'static Regex {
@@ -148,7 +156,12 @@ fn clitic_len(rest: &str) -> Option<usize> {
     let mut it = rest.char_indices();
     let (_, c0) = it.next()?;
     let (i1, c1) = it.next()?;
-    let after = |idx: usize| rest[idx..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let after = |idx: usize| {
+        rest[idx..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
     if is_apostrophe(c0) && matches!(c1, 's' | 'S') && after(i1 + 1) {
         return Some(i1 + 1);
     }
@@ -182,7 +195,11 @@ fn number_len(rest: &str) -> (usize, TokenKind) {
     let total = i + word + joiners_len(&rest[i + word..]);
     let suffix = &rest[digits..digits + word];
     let is_num = suffix.len() <= 3 && suffix.chars().all(|c| c.is_ascii_lowercase());
-    let kind = if is_num { TokenKind::Number } else { TokenKind::Word };
+    let kind = if is_num {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
     (total, kind)
 }
 
@@ -238,10 +255,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6
-        && ABBREVIATIONS
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Bytes of letters, digits and attached marks at the start of `s`.
@@ -314,15 +328,30 @@ mod tests {
         assert_eq!(
             words(t),
             vec![
-                "“", "Azerbaijan", "’s", "army", ",", "”", "Russia", "'s", "envoy", "said", ".",
-                "Do", "n't", "."
+                "“",
+                "Azerbaijan",
+                "’s",
+                "army",
+                ",",
+                "”",
+                "Russia",
+                "'s",
+                "envoy",
+                "said",
+                ".",
+                "Do",
+                "n't",
+                "."
             ]
         );
     }
 
     #[test]
     fn hyphens_between_letters_are_tokens() {
-        assert_eq!(words("Azerbaijan-Russia"), vec!["Azerbaijan", "-", "Russia"]);
+        assert_eq!(
+            words("Azerbaijan-Russia"),
+            vec!["Azerbaijan", "-", "Russia"]
+        );
         assert_eq!(words("Nagorno-Karabakh"), vec!["Nagorno", "-", "Karabakh"]);
         assert_eq!(words("O'Neill AT&T"), vec!["O'Neill", "AT&T"]);
     }
@@ -349,14 +378,18 @@ mod tests {
         fn t_ref(_: &Token) -> &'static str {
             "$1,000.5 on 2020-02-07, the 75th in the 1990s, 3-1 win, 50%"
         }
-        assert_eq!(nums, vec!["1,000.5", "2020-02-07", "75th", "1990s", "3-1", "50"]);
+        assert_eq!(
+            nums,
+            vec!["1,000.5", "2020-02-07", "75th", "1990s", "3-1", "50"]
+        );
     }
 
     #[test]
     fn links_addresses_and_handles_stay_whole() {
         let t = "See https://example.com/a?b=1, mail info@example.org or @Reuters_World.";
         let toks = tokenize(t);
-        let kinds: Vec<(TokenKind, &str)> = toks.iter().map(|k| (k.kind, k.span.slice(t))).collect();
+        let kinds: Vec<(TokenKind, &str)> =
+            toks.iter().map(|k| (k.kind, k.span.slice(t))).collect();
         assert!(kinds.contains(&(TokenKind::Url, "https://example.com/a?b=1")));
         assert!(kinds.contains(&(TokenKind::Email, "info@example.org")));
         assert!(kinds.contains(&(TokenKind::Handle, "@Reuters_World")));
@@ -365,7 +398,10 @@ mod tests {
     #[test]
     fn emoji_and_combining_marks_are_not_cut() {
         let t = "Cafe\u{301} 👩\u{200D}🚀 ok 👍🏽!";
-        assert_eq!(words(t), vec!["Cafe\u{301}", "👩\u{200D}🚀", "ok", "👍🏽", "!"]);
+        assert_eq!(
+            words(t),
+            vec!["Cafe\u{301}", "👩\u{200D}🚀", "ok", "👍🏽", "!"]
+        );
     }
 
     #[test]

@@ -4,12 +4,12 @@ use super::features::{hash_bytes, IdBuild};
 use std::collections::HashMap;
 
 /// Depth of the cluster paths (base-4 digits); prefixes give coarser clusters.
-pub(crate) const DEPTH: u32 = 5;
+pub(crate) const DEPTH: u32 = 8;
 
 /// Map from the hash of a word form to its packed cluster path.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Clusters {
-    map: HashMap<u64, u16, IdBuild>,
+    map: HashMap<u64, u32, IdBuild>,
 }
 
 impl Clusters {
@@ -28,21 +28,21 @@ impl Clusters {
     }
 
     /// Builds from already hashed entries (as stored in a model file).
-    pub(crate) fn from_entries(entries: impl Iterator<Item = (u64, u16)>) -> Clusters {
-        Clusters {
-            map: entries.collect(),
-        }
+    pub(crate) fn from_entries(entries: impl ExactSizeIterator<Item = (u64, u32)>) -> Clusters {
+        let mut map = HashMap::with_capacity_and_hasher(entries.len(), IdBuild::default());
+        map.extend(entries);
+        Clusters { map }
     }
 
     /// Entries for serialization, sorted so model files are deterministic.
-    pub(crate) fn entries(&self) -> Vec<(u64, u16)> {
-        let mut v: Vec<(u64, u16)> = self.map.iter().map(|(k, p)| (*k, *p)).collect();
+    pub(crate) fn entries(&self) -> Vec<(u64, u32)> {
+        let mut v: Vec<(u64, u32)> = self.map.iter().map(|(k, p)| (*k, *p)).collect();
         v.sort_unstable();
         v
     }
 
     /// Path of the exact form, else of the lower-case form; 0 when unknown.
-    pub(crate) fn get(&self, form: u64, lower: u64) -> u16 {
+    pub(crate) fn get(&self, form: u64, lower: u64) -> u32 {
         self.map
             .get(&form)
             .or_else(|| self.map.get(&lower))
@@ -51,24 +51,24 @@ impl Clusters {
     }
 }
 
-/// Packs a base-4 path of `DEPTH` digits into 10 bits, with bit 15 marking "known".
-fn pack(path: &str) -> Option<u16> {
+/// Packs a base-4 path of `DEPTH` digits into 16 bits, with bit 31 marking "known".
+fn pack(path: &str) -> Option<u32> {
     if path.len() != DEPTH as usize {
         return None;
     }
-    let mut v: u16 = 0;
+    let mut v: u32 = 0;
     for b in path.bytes() {
         let d = b.checked_sub(b'0').filter(|d| *d < 4)?;
-        v = v * 4 + u16::from(d);
+        v = v * 4 + u32::from(d);
     }
-    Some(v | 0x8000)
+    Some(v | 0x8000_0000)
 }
 
 /// The prefix of depth `d` of a packed path (keeps the "known" bit apart).
-pub(crate) fn prefix(packed: u16, d: u32) -> u64 {
-    let known = u64::from(packed >> 15);
-    let path = u64::from(packed & 0x3ff) >> (2 * (DEPTH - d));
-    (known << 16) | (u64::from(d) << 12) | path
+pub(crate) fn prefix(packed: u32, d: u32) -> u64 {
+    let known = u64::from(packed >> 31);
+    let path = u64::from(packed & 0xffff) >> (2 * (DEPTH - d));
+    (known << 24) | (u64::from(d) << 16) | path
 }
 
 #[cfg(test)]
@@ -77,11 +77,14 @@ mod tests {
 
     #[test]
     fn looks_up_exact_then_lower() {
-        let c = Clusters::from_tsv("paris\t01230\nApple\t33333\nbad line\n");
+        let c = Clusters::from_tsv("paris\t01230000\nApple\t33333333\nbad line\n");
         let h = |s: &str| hash_bytes(s.as_bytes());
-        assert_eq!(c.get(h("Paris"), h("paris")) & 0x3ff, 0b0001101100);
-        assert_eq!(c.get(h("Apple"), h("apple")), 0x8000 | 0x3ff);
+        assert_eq!(
+            c.get(h("Paris"), h("paris")) & 0xffff,
+            0b0001_1011_0000_0000
+        );
+        assert_eq!(c.get(h("Apple"), h("apple")), 0x8000_ffff);
         assert_eq!(c.get(h("zzz"), h("zzz")), 0);
-        assert_ne!(prefix(0x8000, 2), prefix(0, 2));
+        assert_ne!(prefix(0x8000_0000, 2), prefix(0, 2));
     }
 }

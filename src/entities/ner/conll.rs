@@ -43,8 +43,15 @@ pub enum ConllError {
 
 /// Reads an IOB1/IOB2 CoNLL file (NER tag in the last column; other columns ignored).
 pub fn read_conll(path: &Path) -> Result<Vec<ConllDoc>, ConllError> {
-    let data = std::fs::read_to_string(path).map_err(|source| ConllError::Io { path: path.to_path_buf(), source })?;
-    parse_conll(&data).map_err(|(line, tag)| ConllError::BadTag { path: path.to_path_buf(), line, tag })
+    let data = std::fs::read_to_string(path).map_err(|source| ConllError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_conll(&data).map_err(|(line, tag)| ConllError::BadTag {
+        path: path.to_path_buf(),
+        line,
+        tag,
+    })
 }
 
 /// Parses CoNLL text; the error is the 1-based line and the bad tag.
@@ -126,7 +133,11 @@ impl Counts {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let p = ratio(self.tp, self.tp + self.fp);
         let r = ratio(self.tp, self.tp + self.fn_);
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 }
@@ -165,12 +176,27 @@ impl fmt::Display for EvalReport {
             all.tp + all.fp,
             all.tp
         )?;
-        writeln!(f, "{:<8} {:>9} {:>9} {:>9} {:>7}", "type", "precision", "recall", "FB1", "found")?;
-        let rows = std::iter::once(("overall", all))
-            .chain(NerLabel::ALL.iter().map(|l| (l.as_str(), self.per_type[l.index()])));
+        writeln!(
+            f,
+            "{:<8} {:>9} {:>9} {:>9} {:>7}",
+            "type", "precision", "recall", "FB1", "found"
+        )?;
+        let rows = std::iter::once(("overall", all)).chain(
+            NerLabel::ALL
+                .iter()
+                .map(|l| (l.as_str(), self.per_type[l.index()])),
+        );
         for (name, c) in rows {
             let (p, r, f1) = c.prf();
-            writeln!(f, "{:<8} {:>8.2}% {:>8.2}% {:>9.2} {:>7}", name, p * 100.0, r * 100.0, f1 * 100.0, c.tp + c.fp)?;
+            writeln!(
+                f,
+                "{:<8} {:>8.2}% {:>8.2}% {:>9.2} {:>7}",
+                name,
+                p * 100.0,
+                r * 100.0,
+                f1 * 100.0,
+                c.tp + c.fp
+            )?;
         }
         Ok(())
     }
@@ -178,7 +204,10 @@ impl fmt::Display for EvalReport {
 
 /// Runs the raw-text pipeline on every document and scores exact entity matches.
 pub fn evaluate(model: &NerModel, docs: &[ConllDoc]) -> EvalReport {
-    let mut report = EvalReport { docs: docs.len(), ..EvalReport::default() };
+    let mut report = EvalReport {
+        docs: docs.len(),
+        ..EvalReport::default()
+    };
     for doc in docs {
         let tokens = tokenize(&doc.text);
         let sentences = split_sentences(&doc.text, &tokens, Span::new(0, doc.text.len()));
@@ -221,21 +250,38 @@ mod tests {
         let docs = parse_conll(SAMPLE).expect("valid sample");
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].text, "EU rejects German call\nPeter Blackburn");
-        let got: Vec<(&str, NerLabel)> =
-            docs[0].entities.iter().map(|(s, l)| (s.slice(&docs[0].text), *l)).collect();
-        assert_eq!(got, vec![("EU", NerLabel::Org), ("German", NerLabel::Misc), ("Peter Blackburn", NerLabel::Per)]);
+        let got: Vec<(&str, NerLabel)> = docs[0]
+            .entities
+            .iter()
+            .map(|(s, l)| (s.slice(&docs[0].text), *l))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("EU", NerLabel::Org),
+                ("German", NerLabel::Misc),
+                ("Peter Blackburn", NerLabel::Per)
+            ]
+        );
         assert_eq!(docs[1].entities, vec![(Span::new(0, 8), NerLabel::Loc)]);
     }
 
     #[test]
     fn bad_tag_is_reported_with_its_line() {
-        assert_eq!(parse_conll("x X X B-FOO\n").err(), Some((1, "B-FOO".to_string())));
+        assert_eq!(
+            parse_conll("x X X B-FOO\n").err(),
+            Some((1, "B-FOO".to_string()))
+        );
     }
 
     #[test]
     fn report_prints_conlleval_table() {
         let mut r = EvalReport::default();
-        r.per_type[0] = Counts { tp: 9, fp: 1, fn_: 1 };
+        r.per_type[0] = Counts {
+            tp: 9,
+            fp: 1,
+            fn_: 1,
+        };
         let s = r.to_string();
         assert!(s.contains("overall     90.00%    90.00%     90.00"), "{s}");
     }

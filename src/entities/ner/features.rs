@@ -4,11 +4,12 @@
 //! feature is just `mix(template, value)`, a `u64` that the weight table folds to a row.
 
 use super::clusters::{prefix, Clusters};
+use super::lexicon::Lexicon;
 use crate::text::{Token, TokenKind};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Most features one token can have (static + tag + document).
-pub(crate) const MAX_FEATS: usize = 64;
+pub(crate) const MAX_FEATS: usize = 80;
 
 /// Streaming FNV-1a, the hash of every word form (also keys the cluster table).
 #[derive(Clone, Copy)]
@@ -75,6 +76,10 @@ pub(crate) const CAP: u8 = 1;
 pub(crate) const ALL_CAPS: u8 = 2;
 /// Flag: first character is lower case.
 pub(crate) const LOWER: u8 = 4;
+/// Flag: no white space between this token and the previous one (`Serb` `-` `held`).
+pub(crate) const GLUED_LEFT: u8 = 8;
+/// Flag: no white space between this token and the next one.
+pub(crate) const GLUED_RIGHT: u8 = 16;
 
 /// What the features need to know about one token, computed once per document.
 #[derive(Clone, Copy, Default)]
@@ -85,8 +90,9 @@ pub(crate) struct Lex {
     pub(crate) short: u64,
     pub(crate) pre: [u64; 3],
     pub(crate) suf: [u64; 4],
-    pub(crate) cluster: u16,
+    pub(crate) cluster: u32,
     pub(crate) flags: u8,
+    pub(crate) lexicon: u8,
 }
 
 /// The stand-in for positions outside the sentence.
@@ -99,10 +105,11 @@ pub(crate) const PAD: Lex = Lex {
     suf: [1; 4],
     cluster: 0,
     flags: 0,
+    lexicon: 0,
 };
 
 /// Lexical hashes of one token.
-pub(crate) fn lex(word: &str, kind: TokenKind, clusters: &Clusters) -> Lex {
+pub(crate) fn lex(word: &str, kind: TokenKind, clusters: &Clusters, lexicon: &Lexicon) -> Lex {
     let mut lower = Fnv::new();
     let (mut shape, mut short) = (Fnv::new(), Fnv::new());
     let mut pre = [0u64; 3];
@@ -148,6 +155,7 @@ pub(crate) fn lex(word: &str, kind: TokenKind, clusters: &Clusters) -> Lex {
         suf: suffixes(&last, n),
         cluster: clusters.get(form, lower.0),
         flags,
+        lexicon: lexicon.get(lower.0),
     }
 }
 
@@ -178,10 +186,27 @@ fn char_class(c: char) -> char {
 }
 
 /// Lexical hashes for every token of a document.
-pub(crate) fn lex_all(text: &str, tokens: &[Token], clusters: &Clusters) -> Vec<Lex> {
+pub(crate) fn lex_all(
+    text: &str,
+    tokens: &[Token],
+    clusters: &Clusters,
+    lexicon: &Lexicon,
+) -> Vec<Lex> {
+    let glued = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
     tokens
         .iter()
-        .map(|t| lex(text.get(t.span.start..t.span.end).unwrap_or(""), t.kind, clusters))
+        .enumerate()
+        .map(|(i, t)| {
+            let word = text.get(t.span.start..t.span.end).unwrap_or("");
+            let mut l = lex(word, t.kind, clusters, lexicon);
+            if i > 0 && glued(i - 1, i) {
+                l.flags |= GLUED_LEFT;
+            }
+            if i + 1 < tokens.len() && glued(i, i + 1) {
+                l.flags |= GLUED_RIGHT;
+            }
+            l
+        })
         .collect()
 }
 

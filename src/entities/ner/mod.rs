@@ -5,10 +5,12 @@
 //! document-level pass that sees what the first pass said about the same word elsewhere
 //! in the article. Weights are quantized to `i16` and embedded in the binary.
 
-pub mod conll;
 mod clusters;
+pub mod conll;
+mod context;
 mod decode;
 mod features;
+mod lexicon;
 mod model;
 mod perceptron;
 mod tags;

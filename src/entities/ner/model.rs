@@ -2,6 +2,7 @@
 
 use super::clusters::Clusters;
 use super::decode::{doc_info, set_pass1, tag_sentence, Scorer};
+use super::lexicon::Lexicon;
 use super::perceptron::row;
 use super::tags::{decode, N_TAGS};
 #[cfg(test)]
@@ -10,7 +11,7 @@ use super::NerMention;
 use crate::text::{Sentence, Token};
 use std::sync::OnceLock;
 
-const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x03";
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/ner/model.bin");
 
 /// Why model bytes could not be loaded.
@@ -77,6 +78,7 @@ pub struct NerModel {
     pass1: Table,
     pass2: Option<Table>,
     clusters: Clusters,
+    lexicon: Lexicon,
 }
 
 impl NerModel {
@@ -86,21 +88,42 @@ impl NerModel {
     /// `embedded_model_loads` test guards against shipping one.
     pub fn embedded() -> &'static NerModel {
         static MODEL: OnceLock<NerModel> = OnceLock::new();
-        MODEL.get_or_init(|| NerModel::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| NerModel::empty()))
+        MODEL.get_or_init(|| {
+            NerModel::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| NerModel::empty())
+        })
     }
 
     fn empty() -> NerModel {
-        let t = Table { bits: 1, scale: 1.0, w: vec![0; 2 * N_TAGS] };
-        NerModel { pass1: t, pass2: None, clusters: Clusters::default() }
+        let t = Table {
+            bits: 1,
+            scale: 1.0,
+            w: vec![0; 2 * N_TAGS],
+        };
+        NerModel {
+            pass1: t,
+            pass2: None,
+            clusters: Clusters::default(),
+            lexicon: Lexicon::default(),
+        }
     }
 
-    pub(crate) fn new(pass1: Table, pass2: Option<Table>, clusters: Clusters) -> NerModel {
-        NerModel { pass1, pass2, clusters }
+    pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: (Clusters, Lexicon)) -> NerModel {
+        NerModel {
+            pass1,
+            pass2,
+            clusters: words.0,
+            lexicon: words.1,
+        }
     }
 
     /// Finds entity mentions in a whole document (both passes run over all its sentences).
-    pub fn recognize(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<NerMention> {
-        let mut doc = doc_info(text, tokens, sentences, &self.clusters);
+    pub fn recognize(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+    ) -> Vec<NerMention> {
+        let mut doc = doc_info(text, tokens, sentences, (&self.clusters, &self.lexicon));
         let mut tags = vec![0u8; tokens.len()];
         let mut probs = vec![1f32; tokens.len()];
         for s in 0..doc.sentences.len() {
@@ -136,17 +159,38 @@ impl NerModel {
         }
         let n_tables = r.u32()?;
         if !(1..=2).contains(&n_tables) {
-            return Err(ModelError::Invalid { field: "tables", value: n_tables.into() });
+            return Err(ModelError::Invalid {
+                field: "tables",
+                value: n_tables.into(),
+            });
         }
         let pass1 = read_table(&mut r)?;
-        let pass2 = if n_tables == 2 { Some(read_table(&mut r)?) } else { None };
+        let pass2 = if n_tables == 2 {
+            Some(read_table(&mut r)?)
+        } else {
+            None
+        };
         let n = r.u32()? as usize;
-        let mut entries = Vec::with_capacity(n.min(bytes.len() / 10));
+        let raw = r.take(
+            n.checked_mul(12)
+                .ok_or(ModelError::Truncated { at: r.at })?,
+        )?;
+        let clusters = Clusters::from_entries(raw.chunks_exact(12).map(|c| {
+            let (k, p) = c.split_at(8);
+            (u64_le(k), u64_le(p) as u32)
+        }));
+        let n = r.u32()? as usize;
+        let mut entries = Vec::with_capacity(n.min(bytes.len() / 9));
         for _ in 0..n {
-            entries.push((r.u64()?, r.u16()?));
+            entries.push((r.u64()?, r.array::<1>()?[0]));
         }
-        let clusters = Clusters::from_entries(entries.into_iter());
-        Ok(NerModel { pass1, pass2, clusters })
+        let lexicon = Lexicon::from_entries(entries.into_iter());
+        Ok(NerModel {
+            pass1,
+            pass2,
+            clusters,
+            lexicon,
+        })
     }
 
     /// Serializes the model (only non-zero rows are stored).
@@ -163,6 +207,12 @@ impl NerModel {
             out.extend(k.to_le_bytes());
             out.extend(p.to_le_bytes());
         }
+        let entries = self.lexicon.entries();
+        out.extend((entries.len() as u32).to_le_bytes());
+        for (k, c) in entries {
+            out.extend(k.to_le_bytes());
+            out.push(c);
+        }
         out
     }
 }
@@ -170,12 +220,11 @@ impl NerModel {
 fn write_table(t: &Table, out: &mut Vec<u8>) {
     out.extend(t.bits.to_le_bytes());
     out.extend(t.scale.to_le_bytes());
-    let rows: Vec<(usize, &[i16])> = t
-        .w
-        .chunks(N_TAGS)
-        .enumerate()
-        .filter(|(_, r)| r.iter().any(|x| *x != 0))
-        .collect();
+    let rows: Vec<(usize, &[i16])> =
+        t.w.chunks(N_TAGS)
+            .enumerate()
+            .filter(|(_, r)| r.iter().any(|x| *x != 0))
+            .collect();
     out.extend((rows.len() as u32).to_le_bytes());
     for (i, r) in rows {
         out.extend((i as u32).to_le_bytes());
@@ -188,7 +237,10 @@ fn write_table(t: &Table, out: &mut Vec<u8>) {
 fn read_table(r: &mut Reader) -> Result<Table, ModelError> {
     let bits = r.u32()?;
     if !(1..=24).contains(&bits) {
-        return Err(ModelError::Invalid { field: "bits", value: bits.into() });
+        return Err(ModelError::Invalid {
+            field: "bits",
+            value: bits.into(),
+        });
     }
     let scale = f32::from_le_bytes(r.array()?);
     let n_rows = 1usize << bits;
@@ -196,14 +248,23 @@ fn read_table(r: &mut Reader) -> Result<Table, ModelError> {
     for _ in 0..r.u32()? {
         let i = r.u32()? as usize;
         if i >= n_rows {
-            return Err(ModelError::Invalid { field: "row", value: i as u64 });
+            return Err(ModelError::Invalid {
+                field: "row",
+                value: i as u64,
+            });
         }
         let raw = r.take(2 * N_TAGS)?;
-        for (dst, src) in w[i * N_TAGS..(i + 1) * N_TAGS].iter_mut().zip(raw.chunks_exact(2)) {
+        let row = &mut w[i * N_TAGS..(i + 1) * N_TAGS];
+        for (dst, src) in row.iter_mut().zip(raw.chunks_exact(2)) {
             *dst = i16::from_le_bytes([src[0], src[1]]);
         }
     }
     Ok(Table { bits, scale, w })
+}
+
+/// Little-endian integer from up to 8 bytes.
+fn u64_le(b: &[u8]) -> u64 {
+    b.iter().rev().fold(0, |v, x| (v << 8) | u64::from(*x))
 }
 
 /// Bounds-checked little-endian reader.
@@ -214,7 +275,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let s = self.b.get(self.at..self.at + n).ok_or(ModelError::Truncated { at: self.at })?;
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or(ModelError::Truncated { at: self.at })?;
         self.at += n;
         Ok(s)
     }
@@ -222,9 +286,6 @@ impl<'a> Reader<'a> {
         let mut a = [0u8; N];
         a.copy_from_slice(self.take(N)?);
         Ok(a)
-    }
-    fn u16(&mut self) -> Result<u16, ModelError> {
-        Ok(u16::from_le_bytes(self.array()?))
     }
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(self.array()?))
@@ -246,11 +307,29 @@ mod tests {
 
     #[test]
     fn rejects_garbage_without_panicking() {
-        assert!(matches!(NerModel::from_bytes(b"nope"), Err(ModelError::Truncated { .. })));
-        assert!(matches!(NerModel::from_bytes(b"12345678...."), Err(ModelError::BadMagic)));
+        assert!(matches!(
+            NerModel::from_bytes(b"nope"),
+            Err(ModelError::Truncated { .. })
+        ));
+        assert!(matches!(
+            NerModel::from_bytes(b"12345678...."),
+            Err(ModelError::BadMagic)
+        ));
         let good = NerModel::embedded().to_bytes();
         for cut in [9, 20, good.len() / 2, good.len() - 1] {
             assert!(NerModel::from_bytes(&good[..cut]).is_err());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn recognize_never_panics(s in "\\PC{0,200}|([A-Z][a-z]{1,8} ){0,12}") {
+            let tokens = tokenize(&s);
+            let sentences = split_sentences(&s, &tokens, Span::new(0, s.len()));
+            for m in NerModel::embedded().recognize(&s, &tokens, &sentences) {
+                proptest::prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+                proptest::prop_assert!(m.tokens.end <= tokens.len() && (0.0..=1.0).contains(&m.confidence));
+            }
         }
     }
 
@@ -264,7 +343,10 @@ mod tests {
             .iter()
             .map(|m| (m.span.slice(text), m.label))
             .collect();
-        assert!(found.contains(&("Ilham Aliyev", NerLabel::Per)), "{found:?}");
+        assert!(
+            found.contains(&("Ilham Aliyev", NerLabel::Per)),
+            "{found:?}"
+        );
         assert!(found.contains(&("Moscow", NerLabel::Loc)), "{found:?}");
     }
 }

@@ -1,8 +1,8 @@
 //! Averaged perceptron weights used while training (dense `f32`, hashed rows).
 
-use super::decode::{best_tag, static_feats, tag_feats, DocInfo, Scorer};
+use super::decode::{argmax, static_feats, tag_feats, DocInfo, Scorer};
 use super::features::Feats;
-use super::tags::{N_TAGS, O};
+use super::tags::N_TAGS;
 
 /// Weights plus the running sums needed for averaging (Daumé's trick: avg = w - acc / c).
 pub(crate) struct Perceptron {
@@ -40,7 +40,13 @@ impl Perceptron {
     }
 
     /// Trains on sentence `s` of `doc` with predicted history; returns tokens tagged right.
-    pub(crate) fn learn_sentence(&mut self, doc: &DocInfo, s: usize, gold: &[u8], tags: &mut [u8]) -> usize {
+    pub(crate) fn learn_sentence(
+        &mut self,
+        doc: &DocInfo,
+        s: usize,
+        gold: &[u8],
+        tags: &mut [u8],
+    ) -> usize {
         let r = doc.sentences[s].clone();
         let mut f = Feats::new();
         let mut right = 0;
@@ -52,7 +58,7 @@ impl Perceptron {
             tag_feats(doc, i, t1, t2, &mut f);
             let mut scores = [0f32; N_TAGS];
             self.score(f.as_slice(), &mut scores);
-            let pred = best_tag(&scores, if t1 == 99 { O } else { t1 }, i + 1 == r.end);
+            let pred = argmax(&scores);
             if pred == gold[i] {
                 right += 1;
             } else {

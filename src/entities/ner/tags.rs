@@ -69,17 +69,28 @@ pub(crate) fn encode(n: usize, entities: &[(Range<usize>, NerLabel)]) -> Vec<u8>
     out
 }
 
-/// Entity token ranges from a tag sequence (well-formed thanks to [`allowed`]).
+/// Entity token ranges from a tag sequence; lenient like conlleval: an `I`/`L` that
+/// does not continue an open entity of its label starts one, `O` or `B` closes one.
 pub(crate) fn decode(tags: &[u8]) -> Vec<(Range<usize>, NerLabel)> {
     let mut out = Vec::new();
-    let mut start = 0;
+    let mut open: Option<(usize, NerLabel)> = None;
     for (i, &t) in tags.iter().enumerate() {
-        match split(t) {
-            Some((_, Pos::B)) => start = i,
-            Some((l, Pos::L)) => out.push((start..i + 1, l)),
-            Some((l, Pos::U)) => out.push((i..i + 1, l)),
-            _ => {}
+        let cur = split(t);
+        let continues =
+            matches!((open, cur), (Some((_, ol)), Some((l, Pos::I | Pos::L))) if ol == l);
+        if !continues {
+            if let Some((s, l)) = open.take() {
+                out.push((s..i, l));
+            }
+            open = cur.map(|(l, _)| (i, l));
         }
+        if let Some((l, Pos::L | Pos::U)) = cur {
+            let start = open.take().map_or(i, |(s, _)| s);
+            out.push((start..i + 1, l));
+        }
+    }
+    if let Some((s, l)) = open {
+        out.push((s..tags.len(), l));
     }
     out
 }
@@ -90,7 +101,11 @@ mod tests {
 
     #[test]
     fn encode_decode_round_trip() {
-        let ents = vec![(0..2, NerLabel::Per), (3..4, NerLabel::Loc), (5..8, NerLabel::Org)];
+        let ents = vec![
+            (0..2, NerLabel::Per),
+            (3..4, NerLabel::Loc),
+            (5..8, NerLabel::Org),
+        ];
         let tags = encode(9, &ents);
         assert_eq!(decode(&tags), ents);
         for w in tags.windows(2) {

@@ -8,6 +8,7 @@
 use super::clusters::Clusters;
 use super::conll::{evaluate, read_conll, ConllDoc, ConllError, EvalReport};
 use super::decode::{doc_info, set_pass1, tag_sentence, DocInfo};
+use super::lexicon::Lexicon;
 use super::model::{NerModel, Table};
 use super::perceptron::Perceptron;
 use super::tags::encode;
@@ -24,6 +25,8 @@ pub struct TrainOptions {
     pub dev: Option<PathBuf>,
     /// Optional word-cluster table (`word<TAB>path`), built by `scripts/ner/build_clusters.py`.
     pub clusters: Option<PathBuf>,
+    /// Optional hand-written lexicon (`word<TAB>CLASS`), `models/ner/lexicon.tsv`.
+    pub lexicon: Option<PathBuf>,
     /// Where the model file is written.
     pub output: PathBuf,
     /// Passes over the training data.
@@ -36,6 +39,8 @@ pub struct TrainOptions {
     pub doc_features: bool,
     /// Folds for the jackknifed pass-1 tags that pass 2 trains on.
     pub folds: usize,
+    /// Perceptrons (seeds `seed..seed + ensemble`) whose averaged weights are summed.
+    pub ensemble: usize,
     /// Rows whose largest quantized weight is below this are dropped (model size).
     pub prune: i16,
 }
@@ -48,6 +53,7 @@ impl TrainOptions {
             train: data.join("train.conll"),
             dev: Some(data.join("dev.conll")),
             clusters: Some(repo.join("models/ner/clusters.tsv")),
+            lexicon: Some(repo.join("models/ner/lexicon.tsv")),
             output: repo.join("models/ner/model.bin"),
             epochs: 12,
             seed: 1,
@@ -55,6 +61,7 @@ impl TrainOptions {
             doc_features: true,
             folds: 5,
             prune: 0,
+            ensemble: 1,
         }
     }
 }
@@ -103,20 +110,29 @@ pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
         Some(p) => Clusters::from_tsv(&read(p)?),
         None => Clusters::default(),
     };
+    let lexicon = match &opts.lexicon {
+        Some(p) => Lexicon::from_tsv(&read(p)?),
+        None => Lexicon::default(),
+    };
     let docs = read_conll(&opts.train)?;
-    let mut prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d, &clusters)).collect();
+    let mut prepared: Vec<Prepared> = docs
+        .iter()
+        .map(|d| prepare(d, (&clusters, &lexicon)))
+        .collect();
     let all: Vec<usize> = (0..prepared.len()).collect();
-    let pass1 = fit(&prepared, &all, opts);
+    let pass1 = fit_table(&prepared, &all, opts);
     let pass2 = if opts.doc_features {
         jackknife(&mut prepared, opts);
-        Some(Table::quantize(pass1.bits(), &fit(&prepared, &all, opts).averaged(), opts.prune))
+        Some(fit_table(&prepared, &all, opts))
     } else {
         None
     };
-    let pass1 = Table::quantize(pass1.bits(), &pass1.averaged(), opts.prune);
-    let model = NerModel::new(pass1, pass2, clusters);
+    let model = NerModel::new(pass1, pass2, (clusters, lexicon));
     let bytes = model.to_bytes();
-    std::fs::write(&opts.output, &bytes).map_err(|source| TrainError::Io { path: opts.output.clone(), source })?;
+    std::fs::write(&opts.output, &bytes).map_err(|source| TrainError::Io {
+        path: opts.output.clone(),
+        source,
+    })?;
     let train_seconds = started.elapsed().as_secs_f64();
     let dev = match &opts.dev {
         Some(p) => Some(evaluate(&model, &read_conll(p)?)),
@@ -132,11 +148,14 @@ pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
 }
 
 fn read(p: &Path) -> Result<String, TrainError> {
-    std::fs::read_to_string(p).map_err(|source| TrainError::Io { path: p.to_path_buf(), source })
+    std::fs::read_to_string(p).map_err(|source| TrainError::Io {
+        path: p.to_path_buf(),
+        source,
+    })
 }
 
 /// Tokenizes a document like the service does and projects gold spans onto our tokens.
-fn prepare(d: &ConllDoc, clusters: &Clusters) -> Prepared {
+fn prepare(d: &ConllDoc, words: (&Clusters, &Lexicon)) -> Prepared {
     let tokens = tokenize(&d.text);
     let sentences = split_sentences(&d.text, &tokens, Span::new(0, d.text.len()));
     let ents: Vec<_> = d
@@ -149,16 +168,27 @@ fn prepare(d: &ConllDoc, clusters: &Clusters) -> Prepared {
         })
         .collect();
     Prepared {
-        doc: doc_info(&d.text, &tokens, &sentences, clusters),
+        doc: doc_info(&d.text, &tokens, &sentences, words),
         gold: encode(tokens.len(), &ents),
     }
 }
 
+/// Sums the averaged weights of `opts.ensemble` perceptrons trained with seeds
+/// `seed, seed + 1, ...` (different document orders), then quantizes them.
+fn fit_table(prepared: &[Prepared], which: &[usize], opts: &TrainOptions) -> Table {
+    let mut sum = fit(prepared, which, opts, opts.seed).averaged();
+    for k in 1..opts.ensemble.max(1) as u64 {
+        let more = fit(prepared, which, opts, opts.seed + k).averaged();
+        sum.iter_mut().zip(more).for_each(|(a, b)| *a += b);
+    }
+    Table::quantize(opts.hash_bits, &sum, opts.prune)
+}
+
 /// Trains one perceptron on the documents `which` (in a seeded order per epoch).
-fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions) -> Perceptron {
+fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions, seed: u64) -> Perceptron {
     let mut p = Perceptron::new(opts.hash_bits);
     let mut order = which.to_vec();
-    let mut rng = opts.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     for _ in 0..opts.epochs {
         shuffle(&mut order, &mut rng);
         for &d in &order {
@@ -178,7 +208,7 @@ fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
     let mut found: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
     for k in 0..folds {
         let train: Vec<usize> = (0..prepared.len()).filter(|i| i % folds != k).collect();
-        let model = fit(prepared, &train, opts);
+        let model = fit(prepared, &train, opts, opts.seed);
         let model = Table::quantize(model.bits(), &model.averaged(), 0);
         for i in (k..prepared.len()).step_by(folds) {
             let pr = &prepared[i];
