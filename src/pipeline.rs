@@ -6,14 +6,16 @@
 //!                             └─► tokens ─► ner ┘   (+ gazetteer, numeric, titles, contacts)
 //! ```
 
-use crate::entities::gazetteer::Gazetteer;
+use crate::entities::gazetteer::{Coarse, Gazetteer};
+use crate::entities::institutions::{self, InstitutionRecognizer};
+use crate::entities::ner::{NerLabel, NerModel};
 use crate::entities::{
     adapters, assemble, Candidate, DocView, Entity, NumericRecognizer, TitleRecognizer,
 };
 use crate::error::RequestError;
 pub use crate::metadata::BlockKind;
 use crate::metadata::{self, AgencyTable, DateResolver, FoundDate, Metadata};
-use crate::text::{split_sentences, tokenize, Span, Token};
+use crate::text::{split_sentences, tokenize, Sentence, Span, Token};
 use crate::time::TimexRecognizer;
 use serde::Serialize;
 use std::time::Instant;
@@ -88,13 +90,22 @@ pub struct Analysis {
 pub struct DeadlinePassed;
 
 /// Loaded models and tables, built once per process and shared by all requests.
-#[derive(Debug)]
 pub struct Pipeline {
     timex: TimexRecognizer,
     gazetteer: &'static Gazetteer,
     numeric: NumericRecognizer,
     titles: TitleRecognizer,
     agencies: &'static AgencyTable,
+    ner: &'static NerModel,
+    institutions: InstitutionRecognizer,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("gazetteer", self.gazetteer)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The metadata stage finds header and dateline dates through the time stage,
@@ -132,6 +143,8 @@ impl Pipeline {
             numeric: NumericRecognizer::new().expect("built-in unit lexicon is valid"),
             titles: TitleRecognizer::builtin().expect("data/titles.tsv is valid"),
             agencies: AgencyTable::builtin(),
+            ner: NerModel::embedded(),
+            institutions: InstitutionRecognizer::builtin().expect("data/institutions.tsv is valid"),
         }
     }
 
@@ -201,7 +214,7 @@ impl Pipeline {
                 .and_then(|d| crate::time::parse_anchor(&d.value).ok())
         });
         let tokens = tokenize(text);
-        let sentences = body_sentences(text, &tokens, &paragraphs);
+        let read = readable_sentences(text, &tokens, &paragraphs);
         check()?;
         let mut cands = Vec::new();
         if options.stages.time {
@@ -213,7 +226,18 @@ impl Pipeline {
         if options.stages.entities {
             cands.extend(self.entity_candidates(text, &md));
             check()?;
+            cands.extend(self.model_candidates(text, &tokens, &read));
+            institutions::attach_country_modifiers(text, &mut cands);
+            check()?;
         }
+        let sentences: Vec<SentenceSpan> = read
+            .iter()
+            .filter(|(_, p)| paragraphs[*p].kind == BlockKind::Body)
+            .map(|(s, p)| SentenceSpan {
+                span: s.span,
+                paragraph: *p,
+            })
+            .collect();
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
         let body = body_spans(&paragraphs);
         let anchor_date = anchor.as_ref().map(|a| a.date.to_string());
@@ -234,11 +258,35 @@ impl Pipeline {
         })
     }
 
+    /// Names found by the statistical model, fine-typed and linked by the gazetteer.
+    fn model_candidates(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        read: &[(Sentence, usize)],
+    ) -> Vec<Candidate> {
+        let sentences: Vec<Sentence> = read.iter().map(|(s, _)| s.clone()).collect();
+        self.ner
+            .recognize(text, tokens, &sentences)
+            .into_iter()
+            .map(|m| {
+                let coarse = match m.label {
+                    NerLabel::Per => Coarse::Per,
+                    NerLabel::Org => Coarse::Org,
+                    NerLabel::Loc => Coarse::Loc,
+                    NerLabel::Misc => Coarse::Misc,
+                };
+                adapters::model_candidate(self.gazetteer, text, m.span, coarse, m.confidence)
+            })
+            .collect()
+    }
+
     /// Names, numbers, titles and contacts (everything but time expressions).
     fn entity_candidates(&self, text: &str, md: &Metadata) -> Vec<Candidate> {
         let mut cands = adapters::gazetteer_candidates(self.gazetteer, text);
         cands.extend(self.numeric.scan(text));
         cands.extend(self.titles.scan(text));
+        cands.extend(self.institutions.scan(text));
         cands.extend(adapters::metadata_candidates(md));
         cands
     }
@@ -252,21 +300,25 @@ fn body_spans(paragraphs: &[Paragraph]) -> Vec<Span> {
         .collect()
 }
 
-/// Sentences of the body paragraphs, each tagged with its paragraph index.
-fn body_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<SentenceSpan> {
+/// Sentences of the title and body paragraphs (the text a reader reads), each
+/// with the index of its paragraph. Headers and boilerplate are left out so the
+/// model never sees "Follow us on Twitter" as prose.
+fn readable_sentences(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+) -> Vec<(Sentence, usize)> {
+    let readable = |k: BlockKind| matches!(k, BlockKind::Body | BlockKind::Title);
     let mut out = Vec::new();
     for (i, p) in paragraphs
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind == BlockKind::Body)
+        .filter(|(_, p)| readable(p.kind))
     {
         out.extend(
             split_sentences(text, tokens, p.span)
                 .into_iter()
-                .map(|s| SentenceSpan {
-                    span: s.span,
-                    paragraph: i,
-                }),
+                .map(|s| (s, i)),
         );
     }
     out

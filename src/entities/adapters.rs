@@ -74,7 +74,9 @@ fn linked(g: &Gazetteer, mut c: Candidate, id: Option<EntryId>) -> Candidate {
         geonames: e.ids.geonames.map(|n| n.to_string()),
         wikidata: e.ids.wikidata.map(str::to_owned),
     };
-    if !links.is_empty() {
+    // A demonym names a people, not its country: it carries the country's name
+    // but not its ids, or it would be grouped into the country's entity.
+    if !links.is_empty() && c.kind != EntityType::Norp {
         c.link = Some(links);
     }
     c.country = country_of(g, e).map(str::to_owned);

@@ -18,7 +18,7 @@
 //! `assemble` (the order of passes).
 
 pub mod gazetteer;
-pub mod ner {} // INTEGRATION: real module lands with the trained model
+pub mod ner;
 
 mod acronyms;
 pub mod adapters;
@@ -26,6 +26,7 @@ pub mod assemble;
 pub mod candidate;
 pub mod error;
 mod grouping;
+pub mod institutions;
 mod mentions;
 pub mod merge;
 mod nominals;

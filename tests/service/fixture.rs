@@ -130,3 +130,69 @@ async fn trend_fixture_dates_and_places() {
         .iter()
         .any(|m| m.text == "SACEUR" && m.kind == pb::MentionKind::Acronym as i32));
 }
+
+#[tokio::test]
+async fn trend_fixture_people_and_organizations() {
+    let r = parse_trend().await;
+    let sadigov = entity(&r, pb::EntityType::Person, "Najmaddin Sadigov");
+    let p = sadigov.person.as_ref().expect("person attributes");
+    assert_eq!(p.ranks, ["Colonel General"]);
+    assert_eq!(
+        p.offices,
+        [
+            "First Deputy Defense Minister",
+            "Chief of the General Staff of the Armed Forces"
+        ]
+    );
+    assert_eq!(p.country, "Azerbaijan");
+    let texts: Vec<&str> = sadigov.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts.iter().filter(|t| **t == "Sadigov").count(), 2);
+    for nominal in [
+        "The colonel general",
+        "The Azerbaijani colonel general",
+        "The chief of the general staff",
+    ] {
+        assert!(texts.contains(&nominal), "{nominal} missing from {texts:?}");
+    }
+    let gerasimov = entity(&r, pb::EntityType::Person, "Valery Gerasimov");
+    let p = gerasimov.person.as_ref().expect("person attributes");
+    assert_eq!(p.ranks, ["Army General"]);
+    assert_eq!(
+        p.offices,
+        [
+            "Chief of General Staff of the Russian Armed Forces",
+            "First Deputy Defense Minister"
+        ]
+    );
+    assert_eq!(p.country, "Russia");
+    assert!(gerasimov
+        .mentions
+        .iter()
+        .any(|m| m.text == "The Russian general"));
+    let ministry = entity(&r, pb::EntityType::Org, "Azerbaijan’s Defense Ministry");
+    assert_eq!(ministry.country, "Azerbaijan");
+    assert_eq!(
+        entity(&r, pb::EntityType::Org, "Russian Armed Forces").country,
+        "Russia"
+    );
+    entity(&r, pb::EntityType::Org, "Armed Forces");
+    entity(&r, pb::EntityType::Org, "Trend");
+    // "Azerbaijan-Russia cooperation" mentions both countries.
+    let az = entity(&r, pb::EntityType::Gpe, "Azerbaijan");
+    let ru = entity(&r, pb::EntityType::Gpe, "Russia");
+    assert!(az
+        .mentions
+        .iter()
+        .any(|m| m.kind == pb::MentionKind::Part as i32));
+    assert!(ru
+        .mentions
+        .iter()
+        .any(|m| m.kind == pb::MentionKind::Part as i32));
+    // The two people are the most salient entities, and salience is in [0, 1].
+    let top: Vec<&str> = r.entities.iter().take(3).map(|e| e.name.as_str()).collect();
+    assert!(
+        top.contains(&"Najmaddin Sadigov") && top.contains(&"Valery Gerasimov"),
+        "{top:?}"
+    );
+    assert!(r.entities.iter().all(|e| (0.0..=1.0).contains(&e.salience)));
+}

@@ -21,7 +21,7 @@ pub(crate) struct DocInfo {
     /// Per capitalised token: previous and next word at another occurrence of the same word.
     pub(crate) other_ctx: Vec<(u64, u64)>,
     /// Per token: the type the first pass gave this word elsewhere (see [`set_pass1`]).
-    pub(crate) pass1: Option<(Vec<u8>, Vec<u8>)>,
+    pub(crate) pass1: Option<Pass1>,
 }
 
 /// Builds the document context: lexical hashes, sentence ranges, headline and casing flags.
@@ -99,6 +99,14 @@ fn casing_flags(lex: &[Lex], sentences: &[Range<usize>]) -> Vec<u8> {
     out
 }
 
+/// What the first pass said, as seen from each token.
+pub(crate) struct Pass1 {
+    /// Majority type (low 3 bits) and set of types (bits 3..7) of the same word elsewhere.
+    pub(crate) types: Vec<u8>,
+    /// The first-pass tags themselves.
+    pub(crate) tags: Vec<u8>,
+}
+
 /// Stores first-pass tags: per token the majority type of the same word elsewhere.
 pub(crate) fn set_pass1(doc: &mut DocInfo, tags: &[u8]) {
     let mut counts: HashMap<u64, [u16; 5], IdBuild> = HashMap::default();
@@ -115,9 +123,16 @@ pub(crate) fn set_pass1(doc: &mut DocInfo, tags: &[u8]) {
         };
         c[type_of(*t) as usize] -= 1;
         let best = (1..5).filter(|&k| c[k] > 0).max_by_key(|&k| (c[k], 5 - k));
-        out[i] = best.map_or(if c[0] > 0 { 5 } else { 6 }, |k| k as u8);
+        let best = best.map_or(if c[0] > 0 { 5 } else { 6 }, |k| k as u8);
+        let seen = (1..5)
+            .filter(|&k| c[k] > 0)
+            .fold(0u8, |m, k| m | 1 << (k + 2));
+        out[i] = best | seen;
     }
-    doc.pass1 = Some((out, tags.to_vec()));
+    doc.pass1 = Some(Pass1 {
+        types: out,
+        tags: tags.to_vec(),
+    });
 }
 
 /// Run length and position of each token inside a run of capitalised tokens (0 outside).

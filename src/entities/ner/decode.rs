@@ -1,6 +1,6 @@
 //! Document context, feature templates and greedy left-to-right decoding.
 
-pub(crate) use super::context::{doc_info, set_pass1, DocInfo};
+pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
 use super::features::{cl, pair, Feats, Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::tags::{allowed, N_TAGS, O};
 
@@ -72,6 +72,14 @@ fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window,
             pair(headline, u64::from(i == doc.sentences[s].start)),
         ),
     );
+    doc_feats(doc, i, (w, p1, n1, p2, n2), f);
+    if let Some(p) = &doc.pass1 {
+        pass1_feats(p, doc.sentences[s].end, i, w, f);
+    }
+}
+
+/// Document context (runs, other occurrences) and wider lexical combinations.
+fn doc_feats(doc: &DocInfo, i: usize, (w, p1, n1, p2, n2): Window, f: &mut Feats) {
     f.push(36, u64::from(doc.cap_run[i]));
     f.push(37, pair(u64::from(doc.cap_run[i]), w.short));
     let (op, on) = doc.other_ctx[i];
@@ -98,28 +106,21 @@ fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window,
     f.push(75, pair(att, pair(p1.short, n1.short)));
     f.push(55, cl(p1, 2));
     f.push(56, cl(n1, 2));
-    if let Some((types, tags)) = &doc.pass1 {
-        let t = u64::from(types[i]);
-        f.push(50, t);
-        f.push(51, pair(t, w.short));
-        let next = if i + 1 < doc.sentences[s].end {
-            tags[i + 1]
-        } else {
-            99
-        };
-        f.push(52, u64::from(next));
-        f.push(53, pair(t, u64::from(next)));
-        let own = u64::from(tags[i]);
-        f.push(59, own);
-        f.push(60, pair(own, t));
-        f.push(61, pair(own, w.short));
-        let next2 = if i + 2 < doc.sentences[s].end {
-            tags[i + 2]
-        } else {
-            99
-        };
-        f.push(62, pair(u64::from(next), u64::from(next2)));
-    }
+}
+
+/// What the first pass said about this word elsewhere and about this and the next tokens.
+fn pass1_feats(p: &Pass1, end: usize, i: usize, w: &Lex, f: &mut Feats) {
+    let t = u64::from(p.types[i] & 7);
+    let tag_at = |k: usize| u64::from(if i + k < end { p.tags[i + k] } else { 99 });
+    f.push(76, u64::from(p.types[i] >> 3));
+    f.push(50, t);
+    f.push(51, pair(t, w.short));
+    f.push(52, tag_at(1));
+    f.push(53, pair(t, tag_at(1)));
+    f.push(59, tag_at(0));
+    f.push(60, pair(tag_at(0), t));
+    f.push(61, pair(tag_at(0), w.short));
+    f.push(62, pair(tag_at(1), tag_at(2)));
 }
 
 /// Features of token `i` that depend on the two previous tags.

@@ -9,7 +9,7 @@ use crate::text::{Token, TokenKind};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Most features one token can have (static + tag + document).
-pub(crate) const MAX_FEATS: usize = 80;
+pub(crate) const MAX_FEATS: usize = 96;
 
 /// Streaming FNV-1a, the hash of every word form (also keys the cluster table).
 #[derive(Clone, Copy)]
@@ -110,15 +110,35 @@ pub(crate) const PAD: Lex = Lex {
 
 /// Lexical hashes of one token.
 pub(crate) fn lex(word: &str, kind: TokenKind, clusters: &Clusters, lexicon: &Lexicon) -> Lex {
-    let mut lower = Fnv::new();
+    let (shape, short) = shapes(word);
+    let (lower, pre, suf) = lower_affixes(word);
+    let form = hash_bytes(word.as_bytes());
+    let first = word.chars().next().unwrap_or(' ');
+    let (has_lower, has_upper) = (
+        word.chars().any(char::is_lowercase),
+        word.chars().any(char::is_uppercase),
+    );
+    let mut flags = if first.is_uppercase() { CAP } else { 0 };
+    flags |= if has_upper && !has_lower { ALL_CAPS } else { 0 };
+    flags |= if first.is_lowercase() { LOWER } else { 0 };
+    Lex {
+        form,
+        lower,
+        shape: pair(shape, kind as u64),
+        short,
+        pre,
+        suf,
+        cluster: clusters.get(form, lower),
+        flags,
+        lexicon: lexicon.get(lower),
+    }
+}
+
+/// Hashes of the word shape (`Xxxxx`, runs capped at 4) and short shape (`Xx`).
+fn shapes(word: &str) -> (u64, u64) {
     let (mut shape, mut short) = (Fnv::new(), Fnv::new());
-    let mut pre = [0u64; 3];
-    let mut last = ['\0'; 4];
-    let (mut n, mut run, mut prev_class) = (0usize, 0usize, '\0');
-    let (mut has_lower, mut has_upper) = (false, false);
+    let (mut run, mut prev_class) = (0usize, '\0');
     for c in word.chars() {
-        has_lower |= c.is_lowercase();
-        has_upper |= c.is_uppercase();
         let class = char_class(c);
         run = if class == prev_class { run + 1 } else { 1 };
         if run <= 4 {
@@ -128,35 +148,26 @@ pub(crate) fn lex(word: &str, kind: TokenKind, clusters: &Clusters, lexicon: &Le
             short.push_char(class);
         }
         prev_class = class;
-        for lc in c.to_lowercase() {
-            lower.push_char(lc);
-            last.rotate_left(1);
-            last[3] = lc;
-            if n < 3 {
-                pre[n] = lower.0;
-            }
-            n += 1;
+    }
+    (shape.0, short.0)
+}
+
+/// Hashes of the lower-cased word, its first 1..=3 and last 1..=4 characters.
+fn lower_affixes(word: &str) -> (u64, [u64; 3], [u64; 4]) {
+    let mut lower = Fnv::new();
+    let mut pre = [2u64; 3];
+    let mut last = ['\0'; 4];
+    let mut n = 0usize;
+    for lc in word.chars().flat_map(char::to_lowercase) {
+        lower.push_char(lc);
+        last.rotate_left(1);
+        last[3] = lc;
+        if n < 3 {
+            pre[n] = lower.0;
         }
+        n += 1;
     }
-    for p in pre.iter_mut().skip(n) {
-        *p = 2;
-    }
-    let form = hash_bytes(word.as_bytes());
-    let first = word.chars().next().unwrap_or(' ');
-    let mut flags = if first.is_uppercase() { CAP } else { 0 };
-    flags |= if has_upper && !has_lower { ALL_CAPS } else { 0 };
-    flags |= if first.is_lowercase() { LOWER } else { 0 };
-    Lex {
-        form,
-        lower: lower.0,
-        shape: pair(shape.0, kind as u64),
-        short: short.0,
-        pre,
-        suf: suffixes(&last, n),
-        cluster: clusters.get(form, lower.0),
-        flags,
-        lexicon: lexicon.get(lower.0),
-    }
+    (lower.0, pre, suffixes(&last, n))
 }
 
 fn suffixes(last: &[char; 4], n: usize) -> [u64; 4] {

@@ -55,13 +55,13 @@ impl TrainOptions {
             clusters: Some(repo.join("models/ner/clusters.tsv")),
             lexicon: Some(repo.join("models/ner/lexicon.tsv")),
             output: repo.join("models/ner/model.bin"),
-            epochs: 12,
+            epochs: 16,
             seed: 1,
             hash_bits: 20,
             doc_features: true,
             folds: 5,
             prune: 0,
-            ensemble: 1,
+            ensemble: 3,
         }
     }
 }
@@ -106,14 +106,7 @@ struct Prepared {
 /// Trains a model, writes it to `opts.output`, and scores it on the dev file if given.
 pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
     let started = Instant::now();
-    let clusters = match &opts.clusters {
-        Some(p) => Clusters::from_tsv(&read(p)?),
-        None => Clusters::default(),
-    };
-    let lexicon = match &opts.lexicon {
-        Some(p) => Lexicon::from_tsv(&read(p)?),
-        None => Lexicon::default(),
-    };
+    let (clusters, lexicon) = word_tables(opts)?;
     let docs = read_conll(&opts.train)?;
     let mut prepared: Vec<Prepared> = docs
         .iter()
@@ -145,6 +138,19 @@ pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
         train_tokens: prepared.iter().map(|p| p.gold.len()).sum(),
         dev,
     })
+}
+
+/// The cluster table and lexicon named in the options (empty when not given).
+fn word_tables(opts: &TrainOptions) -> Result<(Clusters, Lexicon), TrainError> {
+    let clusters = match &opts.clusters {
+        Some(p) => Clusters::from_tsv(&read(p)?),
+        None => Clusters::default(),
+    };
+    let lexicon = match &opts.lexicon {
+        Some(p) => Lexicon::from_tsv(&read(p)?),
+        None => Lexicon::default(),
+    };
+    Ok((clusters, lexicon))
 }
 
 fn read(p: &Path) -> Result<String, TrainError> {
