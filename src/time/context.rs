@@ -93,7 +93,7 @@ const PAST_FORMS: &[&str] = &[
     "went", "took", "made", "met", "began", "left", "won", "lost", "saw", "got", "gave", "held",
     "sold", "paid", "found", "killed", "brought", "bought", "sent", "spent", "built", "led",
     "became", "wrote", "spoke", "chose", "grew", "knew", "struck", "sought", "fought", "caught",
-    "kept", "felt", "stood", "thought", "fled", "flew", "ran", "drove",
+    "kept", "felt", "stood", "thought", "fled", "flew", "ran", "drove", "since",
 ];
 
 /// Cues that depend on the neighbouring words: `to be held`, `is to`,

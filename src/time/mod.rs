@@ -15,10 +15,12 @@ mod anchor;
 mod civil;
 mod classes;
 mod context;
+mod coordination;
 mod discourse;
 pub mod eval;
 mod grammar;
 mod lexicon;
+mod nontemporal;
 mod norm;
 mod norm_date;
 mod norm_rel;
@@ -31,6 +33,8 @@ mod scan;
 mod tests;
 #[cfg(test)]
 mod tests_conventions;
+#[cfg(test)]
+mod tests_regression;
 
 pub use anchor::{parse_anchor, Anchor, AnchorError};
 pub use civil::CivilDate;

@@ -98,6 +98,14 @@ pub(crate) fn ago(m: &Caps, c: &Ctx) -> Option<Out> {
 /// `year-earlier`, `the year-ago quarter`, `the year-earlier period`.
 pub(crate) fn year_earlier(m: &Caps, c: &Ctx) -> Option<Out> {
     let a = c.anchor?;
+    // "the year-earlier third quarter": that quarter (or half) of the year before.
+    if let Some(ord) = m.ord {
+        let (tag, max) = if m.has("half") { ('H', 2) } else { ('Q', 4) };
+        return (1..=max)
+            .contains(&ord)
+            .then(|| format!("{:04}-{tag}{ord}", a.year - 1))
+            .and_then(date);
+    }
     if m.any(&["quarter", "period"]) || c.s.quarterly {
         return date(at_unit(
             shift(last_quarter(a), Unit::Year, -1),

@@ -1,8 +1,10 @@
 //! The recognizer: scan once, try grammar rows only near trigger words, keep the
 //! longest match at each position, normalize it against the anchor.
 
+use super::coordination::coordinated_day;
 use super::grammar::{match_at, Caps};
 use super::lexicon::{self, is_trigger};
+use super::nontemporal::non_temporal;
 use super::norm::{Ctx, Out};
 use super::rules::{Rule, RULES};
 use super::scan::{Kind, Scanned};
@@ -38,8 +40,10 @@ impl TimexRecognizer {
             }
             match best_at(&s, i, anchor) {
                 Some((end, timex)) => {
+                    let second = coordinated_day(&s, end, &timex);
                     out.push(timex);
-                    i = end;
+                    i = end + 2 * usize::from(second.is_some());
+                    out.extend(second);
                 }
                 None => i += 1,
             }
@@ -86,7 +90,7 @@ fn best_at(s: &Scanned, i: usize, anchor: Option<&Anchor>) -> Option<(usize, Tim
             a,
             b: j,
         };
-        if in_proper_name(s, a, j) {
+        if in_proper_name(s, a, j) || non_temporal(s, a, j) {
             return None;
         }
         let Out { kind, value } = (rule.norm)(&caps, &ctx)?;

@@ -116,6 +116,8 @@ pub(crate) static RULES: &[Rule] = &[
     rule("ago", &[APPROX, AT_LEAST, C(Num), Hy, C(Unit), Any(&["ago", "earlier", "later", "before", "hence"])], r::ago),
     rule("from-now", &[C(Num), C(Unit), W("from"), W("now")], r::ago),
     rule("year-earlier", &[THE, W("year"), Hy, Any(&["earlier", "ago"]), Opt(&[Any(&["quarter", "period", "level"])])], r::year_earlier),
+    rule("year-earlier-ord", &[THE, W("year"), Hy, Any(&["earlier", "ago"]), C(Ord), Hy, Any(&["quarter", "half"])], r::year_earlier),
+    rule("quarter-year-ago", &[W("the"), Any(&["quarter", "period"]), W("a"), W("year"), Any(&["ago", "earlier"])], r::year_earlier),
     rule("quarter", &[THE, Opt(&[Any(&["fiscal", "calendar"]), Hy]), C(Ord), Hy, Opt(&[W("fiscal")]), Any(&["quarter", "half"]), Opt(&[W("of"), Opt(&[W("fiscal")]), C(Year)])], r::quarter),
     rule("quarter-adj", &[Any(&["the", "a"]), Opt(&[Any(&["fiscal", "calendar"]), Hy]), C(Ord), W("-"), Any(&["quarter", "half"])], r::quarter).lead(1),
     rule("half-of-year", &[THE, Any(&["first", "last", "second", "latter"]), Opt(&[W("two"), W("quarters")]), Opt(&[W("half")]), W("of"), Opt(&[W("fiscal")]), C(Year)], r::half_of_year),

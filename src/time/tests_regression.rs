@@ -1,0 +1,74 @@
+//! Regression tests, each named after the bug it pins.
+
+use super::tests::{check, rec};
+
+/// A date as the very first token of a text (or of a line) is still found and
+/// kept apart from a weekday that follows it: "Feb. 6 was a Thursday in Baku."
+#[test]
+fn date_at_the_very_start_of_a_text_is_found() {
+    let got = rec("Feb. 6 was a Thursday in Baku.", "2020-02-07");
+    let want = [
+        ("Feb. 6".to_string(), "DATE", "2020-02-06".to_string()),
+        ("Thursday".to_string(), "DATE", "2020-02-06".to_string()),
+    ];
+    assert_eq!(got, want);
+    let anchor = "2020-02-07";
+    for (text, surface, value) in [
+        ("May 9 is Victory Day.", "May 9", "2020-05-09"),
+        ("2020-02-07 was busy.", "2020-02-07", "2020-02-07"),
+        ("Monday's meeting ran late.", "Monday", "2020-02-03"),
+        ("Jan. 5, 2020 was cold.", "Jan. 5, 2020", "2020-01-05"),
+        ("Baku.\nFeb. 6 they met.", "Feb. 6", "2020-02-06"),
+        ("Baku.\n\nMarch 3 they met.", "March 3", "2020-03-03"),
+    ] {
+        check(text, anchor, surface, "DATE", value);
+    }
+}
+
+/// "the year-earlier third quarter" is one expression (that quarter of the
+/// previous year), not "the year-earlier" plus a current "third quarter".
+#[test]
+fn year_earlier_quarter_is_one_expression() {
+    for (text, surface, value) in [
+        (
+            "In the year-earlier third quarter, it lost.",
+            "the year-earlier third quarter",
+            "1988-Q3",
+        ),
+        (
+            "Net in the year-ago first half rose.",
+            "the year-ago first half",
+            "1988-H1",
+        ),
+        (
+            "For the quarter a year ago, it earned more.",
+            "the quarter a year ago",
+            "1988-Q3",
+        ),
+    ] {
+        check(text, "1989-10-27", surface, "DATE", value);
+    }
+}
+
+/// "searching since shortly after the Oct. 23 slaying" (anchor in May): `since`
+/// looks back, so the month-day is last year's, not the coming October.
+#[test]
+fn since_points_to_the_past() {
+    check(
+        "Police have searched for him since the Oct. 23 slaying.",
+        "1999-05-06",
+        "Oct. 23",
+        "DATE",
+        "1998-10-23",
+    );
+}
+
+/// "the summit on April 24 and 25": the second day is a DATE of its own.
+#[test]
+fn coordinated_second_day_is_tagged() {
+    let got = rec("The summit is on April 24 and 25.", "1999-02-10");
+    assert_eq!(got[1], ("25".to_string(), "DATE", "1999-04-25".to_string()));
+    for text in ["On May 9 and 10 soldiers died.", "By May 9 or 10,000 left."] {
+        assert_eq!(rec(text, "1999-02-10").len(), 1, "{text}");
+    }
+}
