@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the statically linked release binary that the pull-nothing image
+# (Dockerfile.prebuilt) copies, and leaves it at deploy/bin/newsparse, inside the
+# Docker build context. One command on the host, no registry needed:
+#
+#   scripts/build-static.sh          # honours CARGO_TARGET_DIR; NICE=0 to build at full priority
+#
+# Why --target: with an explicit target, RUSTFLAGS reach only the target crates, so the
+# build scripts and proc-macros stay dynamic (they cannot be built with crt-static).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+triple=x86_64-unknown-linux-gnu
+target_dir=${CARGO_TARGET_DIR:-target}
+out=deploy/bin/newsparse
+
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-feature=+crt-static" \
+    nice -n "${NICE:-10}" cargo build --release --locked --target "$triple" --bin newsparse
+
+bin="$target_dir/$triple/release/newsparse"
+# A dynamic binary would start on the host and die in the empty image: refuse it here.
+if readelf -lW "$bin" | grep -q 'Requesting program interpreter'; then
+    echo "build-static: $bin is dynamically linked (has an ELF interpreter)" >&2
+    exit 1
+fi
+mkdir -p "$(dirname "$out")"
+# Debug line tables triple the size; symbols stay, so panics still name their functions.
+objcopy --strip-debug "$bin" "$out.tmp"
+chmod 0755 "$out.tmp"
+mv "$out.tmp" "$out"
+echo "build-static: $out ($(du -h "$out" | cut -f1), $("$out" --version))"
