@@ -1,12 +1,13 @@
 //! What the CLI subcommands do, as library functions, so the binary stays a
 //! dispatcher and the same code is testable.
 
+use crate::entities::ner;
 use crate::grpc::{self, pb};
 use crate::pipeline::Pipeline;
 use anyhow::Context;
 use std::io::Read;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Reads a file, or standard input for `-`.
@@ -47,6 +48,49 @@ pub fn parse_to_json(
     } else {
         serde_json::to_string(&resp)?
     })
+}
+
+/// Trains the NER model with the committed model's settings and prints the dev
+/// report; the output is byte-identical for the same data and code.
+pub fn train(repo: &Path, data: &Path, out: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut opts = ner::train::TrainOptions::standard(repo, data);
+    if let Some(out) = out {
+        opts.output = out;
+    }
+    let outcome = ner::train::train(&opts)?;
+    eprintln!(
+        "trained on {} documents ({} tokens) in {:.1} s; wrote {} ({} bytes)",
+        outcome.train_docs,
+        outcome.train_tokens,
+        outcome.train_seconds,
+        opts.output.display(),
+        outcome.model_bytes
+    );
+    if let Some(dev) = outcome.dev {
+        print!("{dev}");
+    }
+    Ok(())
+}
+
+/// Scores a NER model on a CoNLL file, fed to our tokenizer as raw text.
+pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
+    let loaded;
+    let model = match model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            loaded = ner::NerModel::from_bytes(&bytes)?;
+            &loaded
+        }
+        None => ner::NerModel::embedded(),
+    };
+    let docs = ner::conll::read_conll(file)?;
+    let text = ner::conll::evaluate(model, &docs).to_string();
+    print!("{text}");
+    if let Some(out) = out {
+        std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;
+    }
+    Ok(())
 }
 
 /// Scores the time-expression stage on a TimeML directory and prints (and

@@ -55,6 +55,29 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Train the NER model from CoNLL-2003 (the committed model's exact settings).
+    Train {
+        /// Directory holding train.conll and dev.conll.
+        #[arg(long, default_value = "../shared/data/ner/conll2003")]
+        data: PathBuf,
+        /// Repository root (cluster table and lexicon are read from models/ner/ there).
+        #[arg(long, default_value = ".")]
+        repo: PathBuf,
+        /// Where to write the model (default: models/ner/model.bin under --repo).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Score the NER model on a CoNLL file fed as raw text (conlleval-style table).
+    Eval {
+        /// A CoNLL-2003 file (IOB2), e.g. dev.conll.
+        file: PathBuf,
+        /// A model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Also write the report to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Score the time-expression stage on TimeML files, TempEval-3 style.
     EvalTimex {
         /// A directory of .tml files (subdirectories are reported as parts).
@@ -127,6 +150,14 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let json =
                 cli::parse_to_json(&text, document_date.as_deref(), &offset_encoding, pretty)?;
             println!("{json}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train { data, repo, out } => {
+            cli::train(&repo, &data, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { file, model, out } => {
+            cli::eval_ner(&file, model.as_deref(), out.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::EvalTimex {

@@ -227,6 +227,7 @@ impl Pipeline {
             cands.extend(self.entity_candidates(text, &md));
             check()?;
             cands.extend(self.model_candidates(text, &tokens, &read));
+            adapters::split_at_person_titles(text, &mut cands);
             institutions::attach_country_modifiers(text, &mut cands);
             check()?;
         }

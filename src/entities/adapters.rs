@@ -40,11 +40,15 @@ pub fn gazetteer_candidates(g: &Gazetteer, text: &str) -> Vec<Candidate> {
         .filter_map(|m| {
             let id = *m.entries.first()?;
             let kind = gazetteer_type(g.entry(id));
-            Some(linked(
-                g,
-                Candidate::new(m.span, kind, Source::Gazetteer, 0.9),
-                Some(id),
-            ))
+            // A known multi-word name ("Nagorno-Karabakh", "Great Patriotic War") is far
+            // less ambiguous than a single word ("Jordan", "Georgia"): trust it more.
+            let confidence = if m.span.slice(text).contains([' ', '-']) {
+                0.97
+            } else {
+                0.9
+            };
+            let cand = Candidate::new(m.span, kind, Source::Gazetteer, confidence);
+            Some(linked(g, cand, Some(id)))
         })
         .collect()
 }
@@ -132,4 +136,101 @@ pub fn metadata_candidates(md: &crate::metadata::Metadata) -> Vec<Candidate> {
         .chain(emails)
         .map(|(span, kind)| Candidate::new(span, kind, Source::Metadata, 1.0))
         .collect()
+}
+
+/// Repairs model spans that swallow a person title: a rank or honorific that
+/// stands for a person ("Colonel General", "President") never lies inside an
+/// organization or place name, so a model span containing one is cut before the
+/// title, and the capitalized words right after the title become a PERSON
+/// candidate ("…, Colonel General Najmaddin Sadigov").
+pub fn split_at_person_titles(text: &str, cands: &mut Vec<Candidate>) {
+    let titles: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.title.as_ref().is_some_and(|t| t.person_denoting))
+        .map(|c| c.span)
+        .collect();
+    let mut people = Vec::new();
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.source == Source::Model && c.kind != EntityType::Person)
+    {
+        let Some(title) = titles
+            .iter()
+            .find(|t| c.span.start < t.start && t.end < c.span.end)
+        else {
+            continue;
+        };
+        if let Some(name) = capitalized_run(text, title.end, c.span.end) {
+            people.push(Candidate::new(name, EntityType::Person, Source::Rule, 0.6));
+        }
+        let left = Span::new(c.span.start, title.start);
+        let left = trim_glue(text, left);
+        c.span = left;
+    }
+    cands.retain(|c| !c.span.is_empty());
+    cands.extend(people);
+}
+
+/// The run of capitalized words starting right after `from` (one space), up to `limit`.
+fn capitalized_run(text: &str, from: usize, limit: usize) -> Option<Span> {
+    let rest = text.get(from..limit)?;
+    let body = rest.strip_prefix(' ')?;
+    let start = from + 1;
+    let mut end = start;
+    for word in body.split(' ') {
+        let word = word.trim_end_matches([',', '.', ';', ':']);
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end = start + (word.as_ptr() as usize - body.as_ptr() as usize) + word.len();
+    }
+    (end > start).then(|| Span::new(start, end))
+}
+
+/// Drops trailing separators (", ", " - ") and spaces from a span.
+fn trim_glue(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let kept = s.trim_end_matches([' ', ',', '-', '–', '—']);
+    Span::new(span.start, span.start + kept.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{TitleAttrs, TitleKind};
+
+    #[test]
+    fn a_model_span_swallowing_a_rank_is_cut_and_the_name_becomes_a_person() {
+        let text = "of the Armed Forces, Colonel General Najmaddin Sadigov has met";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap_or_default();
+            Span::new(i, i + s.len())
+        };
+        let rank = TitleAttrs {
+            kind: TitleKind::Rank,
+            canonical: "Colonel General".into(),
+            acronym: None,
+            person_denoting: true,
+        };
+        let mut cands = vec![
+            Candidate::new(
+                at("Armed Forces, Colonel General Najmaddin Sadigov"),
+                EntityType::Org,
+                Source::Model,
+                0.01,
+            ),
+            Candidate {
+                title: Some(rank),
+                ..Candidate::new(at("Colonel General"), EntityType::Title, Source::Rule, 0.9)
+            },
+        ];
+        split_at_person_titles(text, &mut cands);
+        let got: Vec<(&str, EntityType)> =
+            cands.iter().map(|c| (c.span.slice(text), c.kind)).collect();
+        assert!(got.contains(&("Armed Forces", EntityType::Org)), "{got:?}");
+        assert!(
+            got.contains(&("Najmaddin Sadigov", EntityType::Person)),
+            "{got:?}"
+        );
+    }
 }

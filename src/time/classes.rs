@@ -45,9 +45,13 @@ const ZONES: [&str; 9] = [
 fn month(s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {
     let w = s.low(i);
     let m = lx::month(w)?;
-    // "may"/"march" are also verbs: month names must be capitalised.
+    // "may"/"march" are also verbs: month names must be capitalised. A bare
+    // three-letter form ("Jan", "Mar") needs its dot or a number after it, as in
+    // wire copy's "Feb 6" or "Jan 2020".
     let cap = s.tok(i)?.cap;
-    (cap && (w.len() > 3 || m == 5 || s.low(i + 1) == ".")).then_some(())?;
+    let next = s.low(i + 1);
+    let numeric_next = next.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    (cap && (w.len() > 3 || m == 5 || next == "." || numeric_next)).then_some(())?;
     c.month = Some(m);
     let abbrev = w.len() <= 4 && !matches!(w, "may" | "june" | "july");
     Some(1 + if abbrev { dot(s, i + 1) } else { 0 })

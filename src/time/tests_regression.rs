@@ -72,3 +72,23 @@ fn coordinated_second_day_is_tagged() {
         assert_eq!(rec(text, "1999-02-10").len(), 1, "{text}");
     }
 }
+
+/// Wire copy abbreviates months without a dot: "BAKU, Feb 6 (Reuters) -".
+#[test]
+fn dotless_month_abbreviation_before_a_number_is_a_date() {
+    let got = rec(
+        "BAKU, Feb 6 (Reuters) - The bank met. Jan 2019 was cold.",
+        "2020-02-07",
+    );
+    let values: Vec<(String, String)> = got.into_iter().map(|(s, _, v)| (s, v)).collect();
+    assert!(
+        values.contains(&("Feb 6".to_string(), "2020-02-06".to_string())),
+        "{values:?}"
+    );
+    assert!(
+        values.contains(&("Jan 2019".to_string(), "2019-01".to_string())),
+        "{values:?}"
+    );
+    // Without a number, a bare "Jan" stays a name.
+    assert!(rec("Jan said hello.", "2020-02-07").is_empty());
+}

@@ -1,0 +1,316 @@
+//! The load itself: closed-loop workers, an open-loop schedule, and ParseStream
+//! workers, all sharing one request budget and one clock.
+
+use crate::corpus::Article;
+use crate::server::{self, Spawned};
+use crate::stats::{Report, ServerFacts, Tally};
+use crate::RunArgs;
+use anyhow::Context;
+use newsparse::grpc::pb::article_service_client::ArticleServiceClient;
+use newsparse::grpc::pb::{ParseRequest, ParseResponse};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::{mpsc, Semaphore};
+use tokio::task::JoinSet;
+use tonic::codec::CompressionEncoding::Gzip;
+use tonic::transport::{Channel, Endpoint};
+
+/// How long requests still in flight at the end of the window may take to finish.
+const GRACE: Duration = Duration::from_secs(30);
+
+type Client = ArticleServiceClient<Channel>;
+
+/// Which RPC carries the articles.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Mode {
+    /// One `Parse` call per article.
+    Unary,
+    /// Long-lived `ParseStream` calls, `--stream-window` articles in flight on each.
+    Stream,
+}
+
+/// The measured window and the shared request budget.
+#[derive(Clone)]
+struct Plan {
+    start: Instant,
+    measure_from: Instant,
+    end: Instant,
+    next: Arc<AtomicU64>,
+    max_requests: u64,
+    requests: Arc<Vec<(ParseRequest, usize)>>,
+}
+
+impl Plan {
+    /// The next request to send, or `None` once the budget is spent.
+    fn take(&self) -> Option<(ParseRequest, usize)> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        (n < self.max_requests)
+            .then(|| self.requests[(n % self.requests.len() as u64) as usize].clone())
+    }
+
+    /// Records the outcome of a request started (or scheduled) at `t0`, if it
+    /// belongs to the measured window.
+    fn record(
+        &self,
+        tally: &mut Tally,
+        t0: Instant,
+        outcome: Result<ParseResponse, tonic::Status>,
+        words: usize,
+    ) {
+        if t0 < self.measure_from || t0 >= self.end {
+            return;
+        }
+        match outcome {
+            Ok(r) if r.error.is_some() => tally.error(code_name(r.error.map_or(2, |e| e.code))),
+            Ok(r) if r.paragraphs.is_empty() => tally.error("EmptyResponse"),
+            Ok(_) => tally.ok(t0.elapsed(), words),
+            Err(status) => tally.error(format!("{:?}", status.code())),
+        }
+    }
+}
+
+fn code_name(code: i32) -> String {
+    format!("{:?}", tonic::Code::from_i32(code))
+}
+
+/// Runs the load described by `args` and reports on the measured window.
+pub async fn run(args: &RunArgs, articles: &[crate::corpus::Article]) -> anyhow::Result<Report> {
+    let spawned = match &args.spawn {
+        Some(bin) => Some(Spawned::start(bin).await?),
+        None => None,
+    };
+    let addr = spawned.as_ref().map_or(args.addr, |s| s.addr);
+    let clients = connect(addr, args.connections.max(1), args.gzip).await?;
+    let start = Instant::now();
+    let measure_from = start + Duration::from_secs_f64(args.warmup);
+    let plan = Plan {
+        start,
+        measure_from,
+        end: measure_from + Duration::from_secs_f64(args.duration),
+        next: Arc::new(AtomicU64::new(0)),
+        max_requests: args.max_requests,
+        requests: Arc::new(requests(articles)),
+    };
+    let pid = spawned.as_ref().map(Spawned::pid);
+    let cpu_at_start = tokio::spawn(async move {
+        tokio::time::sleep_until(measure_from.into()).await;
+        pid.map(server::cpu_of)
+    });
+    let work = drive(args, &clients, &plan);
+    let (tally, skipped) = tokio::time::timeout_at((plan.end + GRACE).into(), work)
+        .await
+        .context("requests still unfinished 30 s after the end of the run")?;
+    let elapsed = plan.end.min(Instant::now()) - plan.measure_from;
+    let mut report = Report::new(describe(args, articles), elapsed, tally, skipped);
+    if let Some(s) = &spawned {
+        let before = cpu_at_start.await?.unwrap_or_default();
+        let cpu = server::cpu_of(s.pid()).saturating_sub(before);
+        report.server = Some(ServerFacts {
+            startup: s.startup,
+            peak_rss_kib: s.peak_rss_kib(),
+            cpu,
+        });
+    }
+    Ok(report)
+}
+
+async fn drive(args: &RunArgs, clients: &[Client], plan: &Plan) -> (Tally, u64) {
+    match (args.rate, args.mode) {
+        (Some(rate), mode) => open_loop(clients, plan, rate, args.max_outstanding, mode).await,
+        (None, Mode::Unary) => (
+            closed_loop(clients, plan, args.concurrency, unary_worker).await,
+            0,
+        ),
+        (None, Mode::Stream) => {
+            let window = args.stream_window.max(1);
+            let worker = move |c, p| stream_worker(c, p, window);
+            (
+                closed_loop(clients, plan, args.concurrency, worker).await,
+                0,
+            )
+        }
+    }
+}
+
+fn requests(articles: &[Article]) -> Vec<(ParseRequest, usize)> {
+    articles
+        .iter()
+        .map(|a| {
+            (
+                ParseRequest {
+                    text: a.text.clone(),
+                    id: a.name.clone(),
+                    ..Default::default()
+                },
+                a.words,
+            )
+        })
+        .collect()
+}
+
+fn describe(args: &RunArgs, articles: &[Article]) -> String {
+    let words: usize = articles.iter().map(|a| a.words).sum();
+    let load = match (args.rate, args.mode) {
+        (Some(r), _) => format!("open loop {r}/s"),
+        (None, Mode::Unary) => format!("closed loop, {} in flight", args.concurrency),
+        (None, Mode::Stream) => format!(
+            "closed loop, {} streams x {} in flight",
+            args.concurrency, args.stream_window
+        ),
+    };
+    format!(
+        "{load}, {:?}, {} connection(s), {} client thread(s), {} articles (mean {} words), warmup {}s, gzip {}",
+        args.mode,
+        args.connections,
+        args.client_threads,
+        articles.len(),
+        words / articles.len().max(1),
+        args.warmup,
+        args.gzip
+    )
+}
+
+async fn connect(addr: SocketAddr, n: usize, gzip: bool) -> anyhow::Result<Vec<Client>> {
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let channel = Endpoint::from_shared(format!("http://{addr}"))?
+            .connect()
+            .await
+            .with_context(|| format!("cannot connect to {addr}"))?;
+        let mut client = Client::new(channel).max_decoding_message_size(64 << 20);
+        if gzip {
+            client = client.send_compressed(Gzip).accept_compressed(Gzip);
+        }
+        out.push(client);
+    }
+    Ok(out)
+}
+
+/// `n` workers, each keeping one request (or one stream) busy until the end.
+async fn closed_loop<F, Fut>(clients: &[Client], plan: &Plan, n: usize, worker: F) -> Tally
+where
+    F: Fn(Client, Plan) -> Fut,
+    Fut: std::future::Future<Output = Tally> + Send + 'static,
+{
+    let mut set = JoinSet::new();
+    for i in 0..n.max(1) {
+        set.spawn(worker(clients[i % clients.len()].clone(), plan.clone()));
+    }
+    let mut total = Tally::default();
+    while let Some(t) = set.join_next().await {
+        total.merge(t.unwrap_or_default());
+    }
+    total
+}
+
+async fn unary_worker(mut client: Client, plan: Plan) -> Tally {
+    let mut tally = Tally::default();
+    while Instant::now() < plan.end {
+        let Some((req, words)) = plan.take() else {
+            break;
+        };
+        let t0 = Instant::now();
+        let outcome = client.parse(req).await.map(tonic::Response::into_inner);
+        plan.record(&mut tally, t0, outcome, words);
+    }
+    tally
+}
+
+/// One ParseStream with up to `window` requests in flight; responses come back in
+/// request order, so each is matched with the oldest send time.
+async fn stream_worker(mut client: Client, plan: Plan, window: usize) -> Tally {
+    let mut tally = Tally::default();
+    let (tx, rx) = mpsc::channel::<ParseRequest>(window);
+    let (sent_tx, mut sent_rx) = mpsc::unbounded_channel::<(Instant, usize)>();
+    let permits = Arc::new(Semaphore::new(window));
+    let sender = {
+        let (plan, permits) = (plan.clone(), Arc::clone(&permits));
+        tokio::spawn(async move {
+            while let Ok(Ok(p)) = tokio::time::timeout_at(plan.end.into(), permits.acquire()).await
+            {
+                p.forget();
+                let Some((req, words)) = plan.take() else {
+                    break;
+                };
+                if sent_tx.send((Instant::now(), words)).is_err() || tx.send(req).await.is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    let outbound = tokio_stream::wrappers::ReceiverStream::new(rx);
+    let mut inbound = match client.parse_stream(outbound).await {
+        Ok(r) => r.into_inner(),
+        Err(status) => {
+            tally.error(format!("{:?}", status.code()));
+            return tally;
+        }
+    };
+    loop {
+        let item = inbound.message().await;
+        let Some((t0, words)) = (match &item {
+            Ok(Some(_)) | Err(_) => sent_rx.recv().await,
+            Ok(None) => None,
+        }) else {
+            break;
+        };
+        let failed = item.is_err();
+        plan.record(&mut tally, t0, item.map(|r| r.unwrap_or_default()), words);
+        permits.add_permits(1);
+        if failed {
+            break;
+        }
+    }
+    sender.abort();
+    tally
+}
+
+/// Starts requests on a fixed schedule of `rate` per second, whatever the server
+/// does; latency counts from the scheduled start.
+async fn open_loop(
+    clients: &[Client],
+    plan: &Plan,
+    rate: f64,
+    max_outstanding: usize,
+    mode: Mode,
+) -> (Tally, u64) {
+    if matches!(mode, Mode::Stream) {
+        eprintln!("note: --rate sends unary Parse calls; --mode stream is ignored");
+    }
+    let tally = Arc::new(Mutex::new(Tally::default()));
+    let outstanding = Arc::new(AtomicUsize::new(0));
+    let mut set = JoinSet::new();
+    let mut skipped = 0;
+    for n in 0u64.. {
+        let due = plan.start + Duration::from_secs_f64(n as f64 / rate.max(1e-3));
+        if due >= plan.end {
+            break;
+        }
+        tokio::time::sleep_until(due.into()).await;
+        let Some((req, words)) = plan.take() else {
+            break;
+        };
+        if outstanding.load(Ordering::Relaxed) >= max_outstanding {
+            skipped += u64::from(due >= plan.measure_from);
+            continue;
+        }
+        outstanding.fetch_add(1, Ordering::Relaxed);
+        let (mut client, plan, tally, outstanding) = (
+            clients[n as usize % clients.len()].clone(),
+            plan.clone(),
+            Arc::clone(&tally),
+            Arc::clone(&outstanding),
+        );
+        set.spawn(async move {
+            let outcome = client.parse(req).await.map(tonic::Response::into_inner);
+            plan.record(&mut tally.lock().expect("tally lock"), due, outcome, words);
+            outstanding.fetch_sub(1, Ordering::Relaxed);
+        });
+        while set.try_join_next().is_some() {}
+    }
+    while set.join_next().await.is_some() {}
+    let tally = std::mem::take(&mut *tally.lock().expect("tally lock"));
+    (tally, skipped)
+}
