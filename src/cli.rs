@@ -50,13 +50,52 @@ pub fn parse_to_json(
     })
 }
 
-/// Trains the NER model with the committed model's settings and prints the dev
-/// report; the output is byte-identical for the same data and code.
-pub fn train(repo: &Path, data: &Path, out: Option<PathBuf>) -> anyhow::Result<()> {
+/// Training switches for ablations; unset means the committed model's setting.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct TrainKnobs {
+    /// Train without the document-level second pass.
+    #[arg(long)]
+    pub no_doc_features: bool,
+    /// Train without word-cluster features.
+    #[arg(long)]
+    pub no_clusters: bool,
+    /// Train without the hand-written lexicon features.
+    #[arg(long)]
+    pub no_lexicon: bool,
+    /// Passes over the training data.
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Perceptrons in the ensemble.
+    #[arg(long)]
+    pub ensemble: Option<usize>,
+    /// Random seed (shuffling).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// Trains the NER model with the committed model's settings (or the given
+/// ablations) and prints the dev report; the same data and code give a
+/// byte-identical model.
+pub fn train(
+    repo: &Path,
+    data: &Path,
+    out: Option<PathBuf>,
+    knobs: &TrainKnobs,
+) -> anyhow::Result<()> {
     let mut opts = ner::train::TrainOptions::standard(repo, data);
     if let Some(out) = out {
         opts.output = out;
     }
+    opts.doc_features &= !knobs.no_doc_features;
+    if knobs.no_clusters {
+        opts.clusters = None;
+    }
+    if knobs.no_lexicon {
+        opts.lexicon = None;
+    }
+    opts.epochs = knobs.epochs.unwrap_or(opts.epochs);
+    opts.ensemble = knobs.ensemble.unwrap_or(opts.ensemble);
+    opts.seed = knobs.seed.unwrap_or(opts.seed);
     let outcome = ner::train::train(&opts)?;
     eprintln!(
         "trained on {} documents ({} tokens) in {:.1} s; wrote {} ({} bytes)",

@@ -66,6 +66,9 @@ enum Command {
         /// Where to write the model (default: models/ner/model.bin under --repo).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Ablations and settings (defaults are the committed model's).
+        #[command(flatten)]
+        knobs: cli::TrainKnobs,
     },
     /// Score the NER model on a CoNLL file fed as raw text (conlleval-style table).
     Eval {
@@ -152,8 +155,13 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             println!("{json}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Train { data, repo, out } => {
-            cli::train(&repo, &data, out)?;
+        Command::Train {
+            data,
+            repo,
+            out,
+            knobs,
+        } => {
+            cli::train(&repo, &data, out, &knobs)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { file, model, out } => {

@@ -5,14 +5,14 @@ use crate::corpus::Article;
 use crate::server::{self, Spawned};
 use crate::stats::{Report, ServerFacts, Tally};
 use crate::RunArgs;
+use crate::{open_loop, stream};
 use anyhow::Context;
 use newsparse::grpc::pb::article_service_client::ArticleServiceClient;
 use newsparse::grpc::pb::{ParseRequest, ParseResponse};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::sync::{mpsc, Semaphore};
 use tokio::task::JoinSet;
 use tonic::codec::CompressionEncoding::Gzip;
 use tonic::transport::{Channel, Endpoint};
@@ -20,7 +20,8 @@ use tonic::transport::{Channel, Endpoint};
 /// How long requests still in flight at the end of the window may take to finish.
 const GRACE: Duration = Duration::from_secs(30);
 
-type Client = ArticleServiceClient<Channel>;
+/// The generated client over one HTTP/2 connection.
+pub type Client = ArticleServiceClient<Channel>;
 
 /// Which RPC carries the articles.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -33,18 +34,18 @@ pub enum Mode {
 
 /// The measured window and the shared request budget.
 #[derive(Clone)]
-struct Plan {
-    start: Instant,
-    measure_from: Instant,
-    end: Instant,
-    next: Arc<AtomicU64>,
-    max_requests: u64,
-    requests: Arc<Vec<(ParseRequest, usize)>>,
+pub struct Plan {
+    pub start: Instant,
+    pub measure_from: Instant,
+    pub end: Instant,
+    pub next: Arc<AtomicU64>,
+    pub max_requests: u64,
+    pub requests: Arc<Vec<(ParseRequest, usize)>>,
 }
 
 impl Plan {
     /// The next request to send, or `None` once the budget is spent.
-    fn take(&self) -> Option<(ParseRequest, usize)> {
+    pub fn take(&self) -> Option<(ParseRequest, usize)> {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
         (n < self.max_requests)
             .then(|| self.requests[(n % self.requests.len() as u64) as usize].clone())
@@ -52,7 +53,7 @@ impl Plan {
 
     /// Records the outcome of a request started (or scheduled) at `t0`, if it
     /// belongs to the measured window.
-    fn record(
+    pub fn record(
         &self,
         tally: &mut Tally,
         t0: Instant,
@@ -118,14 +119,14 @@ pub async fn run(args: &RunArgs, articles: &[crate::corpus::Article]) -> anyhow:
 
 async fn drive(args: &RunArgs, clients: &[Client], plan: &Plan) -> (Tally, u64) {
     match (args.rate, args.mode) {
-        (Some(rate), mode) => open_loop(clients, plan, rate, args.max_outstanding, mode).await,
+        (Some(rate), mode) => open_loop::run(clients, plan, rate, args.max_outstanding, mode).await,
         (None, Mode::Unary) => (
             closed_loop(clients, plan, args.concurrency, unary_worker).await,
             0,
         ),
         (None, Mode::Stream) => {
             let window = args.stream_window.max(1);
-            let worker = move |c, p| stream_worker(c, p, window);
+            let worker = move |c, p| stream::worker(c, p, window);
             (
                 closed_loop(clients, plan, args.concurrency, worker).await,
                 0,
@@ -216,101 +217,4 @@ async fn unary_worker(mut client: Client, plan: Plan) -> Tally {
         plan.record(&mut tally, t0, outcome, words);
     }
     tally
-}
-
-/// One ParseStream with up to `window` requests in flight; responses come back in
-/// request order, so each is matched with the oldest send time.
-async fn stream_worker(mut client: Client, plan: Plan, window: usize) -> Tally {
-    let mut tally = Tally::default();
-    let (tx, rx) = mpsc::channel::<ParseRequest>(window);
-    let (sent_tx, mut sent_rx) = mpsc::unbounded_channel::<(Instant, usize)>();
-    let permits = Arc::new(Semaphore::new(window));
-    let sender = {
-        let (plan, permits) = (plan.clone(), Arc::clone(&permits));
-        tokio::spawn(async move {
-            while let Ok(Ok(p)) = tokio::time::timeout_at(plan.end.into(), permits.acquire()).await
-            {
-                p.forget();
-                let Some((req, words)) = plan.take() else {
-                    break;
-                };
-                if sent_tx.send((Instant::now(), words)).is_err() || tx.send(req).await.is_err() {
-                    break;
-                }
-            }
-        })
-    };
-    let outbound = tokio_stream::wrappers::ReceiverStream::new(rx);
-    let mut inbound = match client.parse_stream(outbound).await {
-        Ok(r) => r.into_inner(),
-        Err(status) => {
-            tally.error(format!("{:?}", status.code()));
-            return tally;
-        }
-    };
-    loop {
-        let item = inbound.message().await;
-        let Some((t0, words)) = (match &item {
-            Ok(Some(_)) | Err(_) => sent_rx.recv().await,
-            Ok(None) => None,
-        }) else {
-            break;
-        };
-        let failed = item.is_err();
-        plan.record(&mut tally, t0, item.map(|r| r.unwrap_or_default()), words);
-        permits.add_permits(1);
-        if failed {
-            break;
-        }
-    }
-    sender.abort();
-    tally
-}
-
-/// Starts requests on a fixed schedule of `rate` per second, whatever the server
-/// does; latency counts from the scheduled start.
-async fn open_loop(
-    clients: &[Client],
-    plan: &Plan,
-    rate: f64,
-    max_outstanding: usize,
-    mode: Mode,
-) -> (Tally, u64) {
-    if matches!(mode, Mode::Stream) {
-        eprintln!("note: --rate sends unary Parse calls; --mode stream is ignored");
-    }
-    let tally = Arc::new(Mutex::new(Tally::default()));
-    let outstanding = Arc::new(AtomicUsize::new(0));
-    let mut set = JoinSet::new();
-    let mut skipped = 0;
-    for n in 0u64.. {
-        let due = plan.start + Duration::from_secs_f64(n as f64 / rate.max(1e-3));
-        if due >= plan.end {
-            break;
-        }
-        tokio::time::sleep_until(due.into()).await;
-        let Some((req, words)) = plan.take() else {
-            break;
-        };
-        if outstanding.load(Ordering::Relaxed) >= max_outstanding {
-            skipped += u64::from(due >= plan.measure_from);
-            continue;
-        }
-        outstanding.fetch_add(1, Ordering::Relaxed);
-        let (mut client, plan, tally, outstanding) = (
-            clients[n as usize % clients.len()].clone(),
-            plan.clone(),
-            Arc::clone(&tally),
-            Arc::clone(&outstanding),
-        );
-        set.spawn(async move {
-            let outcome = client.parse(req).await.map(tonic::Response::into_inner);
-            plan.record(&mut tally.lock().expect("tally lock"), due, outcome, words);
-            outstanding.fetch_sub(1, Ordering::Relaxed);
-        });
-        while set.try_join_next().is_some() {}
-    }
-    while set.join_next().await.is_some() {}
-    let tally = std::mem::take(&mut *tally.lock().expect("tally lock"));
-    (tally, skipped)
 }

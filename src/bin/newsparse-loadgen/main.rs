@@ -12,8 +12,10 @@
 
 mod corpus;
 mod drive;
+mod open_loop;
 mod server;
 mod stats;
+mod stream;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context};
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tonic::transport::Endpoint;
@@ -20,12 +20,14 @@ pub struct Spawned {
     pub addr: SocketAddr,
     /// Spawn to first SERVING answer.
     pub startup: Duration,
+    log: PathBuf,
 }
 
 impl Drop for Spawned {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.log);
     }
 }
 
@@ -33,9 +35,14 @@ impl Spawned {
     /// Starts `binary serve --addr 127.0.0.1:PORT` and waits until it is SERVING.
     pub async fn start(binary: &Path) -> anyhow::Result<Self> {
         let addr = free_port()?;
+        // The server's log goes to a file: under overload it logs every refusal.
+        let log_path = std::env::temp_dir().join(format!("newsparse-loadgen-{}.log", addr.port()));
+        let log = std::fs::File::create(&log_path)
+            .with_context(|| format!("cannot create {}", log_path.display()))?;
         let begin = Instant::now();
         let child = Command::new(binary)
             .args(["serve", "--addr", &addr.to_string()])
+            .stderr(log)
             .env(
                 "NEWSPARSE_LOG",
                 std::env::var("NEWSPARSE_LOG").unwrap_or_else(|_| "warn".into()),
@@ -48,10 +55,12 @@ impl Spawned {
             child,
             addr,
             startup: Duration::ZERO,
+            log: log_path.clone(),
         };
         while !serving(addr).await {
             if let Some(status) = server.child.try_wait()? {
-                bail!("server exited during startup: {status}");
+                let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+                bail!("server exited during startup: {status}\n{log}");
             }
             if begin.elapsed() > STARTUP_LIMIT {
                 bail!("server not SERVING after {STARTUP_LIMIT:?}");
