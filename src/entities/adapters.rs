@@ -4,7 +4,7 @@
 //! so they can be developed and tested alone; this file is the one place that
 //! knows how their findings become candidates for `assemble`.
 
-use super::gazetteer::{self, Coarse, EntryId, FineType, GazEntry, GazKind, Gazetteer, PlaceKind};
+use super::gazetteer::{self, Coarse, EntryId, GazEntry, GazKind, Gazetteer, PlaceKind};
 use super::{Candidate, EntityType, Links, Source, TimexAttrs, TimexType};
 use crate::text::Span;
 use crate::time::{self, Timex};
@@ -39,7 +39,7 @@ pub fn gazetteer_candidates(g: &Gazetteer, text: &str) -> Vec<Candidate> {
         .into_iter()
         .filter_map(|m| {
             let id = *m.entries.first()?;
-            let kind = gazetteer_type(g.entry(id));
+            let kind = gazetteer::entry_type(g.entry(id));
             // A known multi-word name ("Nagorno-Karabakh", "Great Patriotic War") is far
             // less ambiguous than a single word ("Jordan", "Georgia"): trust it more.
             let confidence = if m.span.slice(text).contains([' ', '-']) {
@@ -62,11 +62,7 @@ pub fn model_candidate(
     confidence: f32,
 ) -> Candidate {
     let (fine, id) = gazetteer::refine(g, span.slice(text), coarse);
-    linked(
-        g,
-        Candidate::new(span, fine_type(fine), Source::Model, confidence),
-        id,
-    )
+    linked(g, Candidate::new(span, fine, Source::Model, confidence), id)
 }
 
 /// Fills links and country from a gazetteer entry.
@@ -95,34 +91,6 @@ pub fn country_of(g: &Gazetteer, e: &GazEntry) -> Option<&'static str> {
             .country
             .and_then(|iso| g.country_by_iso2(iso))
             .map(|id| g.entry(id).name),
-    }
-}
-
-fn gazetteer_type(e: &GazEntry) -> EntityType {
-    match e.kind {
-        GazKind::Place(PlaceKind::Continent) => EntityType::Loc,
-        GazKind::Place(_) if e.gpe => EntityType::Gpe,
-        GazKind::Place(_) => EntityType::Loc,
-        GazKind::Organization => EntityType::Org,
-        GazKind::Nationality => EntityType::Norp,
-        GazKind::Event => EntityType::Event,
-    }
-}
-
-fn fine_type(f: FineType) -> EntityType {
-    match f {
-        FineType::Person => EntityType::Person,
-        FineType::Norp => EntityType::Norp,
-        FineType::Fac => EntityType::Fac,
-        FineType::Org => EntityType::Org,
-        FineType::Gpe => EntityType::Gpe,
-        FineType::Loc => EntityType::Loc,
-        FineType::Product => EntityType::Product,
-        FineType::Event => EntityType::Event,
-        FineType::WorkOfArt => EntityType::WorkOfArt,
-        FineType::Law => EntityType::Law,
-        FineType::Language => EntityType::Language,
-        FineType::Misc => EntityType::Misc,
     }
 }
 

@@ -229,3 +229,15 @@ pub(crate) fn is_trigger(w: &str) -> bool {
         || part_of_day(w).is_some()
         || TRIGGERS.contains(&w)
 }
+
+/// "the twenties" … "the nineties", in decade order (index 0 is the 1920s).
+pub(crate) const DECADE_WORDS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];

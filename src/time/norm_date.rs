@@ -193,16 +193,6 @@ pub(crate) fn century(m: &Caps, _c: &Ctx) -> Option<Out> {
 
 /// `the nineties`, `the early sixties`: decades of the 1900s spelled out.
 pub(crate) fn decade_word(m: &Caps, _c: &Ctx) -> Option<Out> {
-    const WORDS: [&str; 8] = [
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-    ];
-    let i = WORDS.iter().position(|w| m.has(w))?;
+    let i = super::lexicon::DECADE_WORDS.iter().position(|w| m.has(w))?;
     date(format!("19{}", i + 2))
 }

@@ -54,16 +54,6 @@ const REL: &[&str] = &[
     "latest",
     "same",
 ];
-const DECADE_WORDS: &[&str] = &[
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-];
 const DURATION_LEAD: &[&str] = &[
     "past",
     "last",
@@ -130,7 +120,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule("ref-the", &[W("the"), Any(&["past", "future", "present"])], r::reference),
     rule("ref-these-days", &[W("these"), W("days")], r::reference),
     rule("ref-near-future", &[W("the"), Any(&["near", "short", "foreseeable"]), Any(&["future", "term"])], r::reference),
-    rule("decade-word", &[THE, EDGE_OPT, Any(DECADE_WORDS)], d::decade_word),
+    rule("decade-word", &[THE, EDGE_OPT, Any(super::lexicon::DECADE_WORDS)], d::decade_word),
     rule("ref-current", &[Any(&["current"])], r::reference),
     rule("amount-adj", &[Any(&["a", "an", "the"]), C(Num), W("-"), C(Unit)], p::amount).lead(1),
     rule("amount", &[APPROX, AT_LEAST, Opt(&[Any(&["the", "each", "all"])]), Opt(&[Any(DURATION_LEAD)]), C(Num), Opt(&[Any(&["more", "additional", "extra"])]), Hy, Opt(&[Any(&["trading", "business", "working"])]), C(Unit), Opt(&[W("and"), W("a"), W("half")])], p::amount),

@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 
 pub use compound::{compound_parts, possessive, Possessive};
 pub use load::{GazError, Sources};
-pub use refine::{refine, Coarse, FineType};
+pub use refine::{entry_type, refine, Coarse};
 
 use crate::text::Span;
 

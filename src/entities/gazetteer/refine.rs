@@ -10,7 +10,8 @@
 //! * a country tagged ORG or MISC is still GPE, as OntoNotes annotates it;
 //! * PER is never overridden: "Jordan" and "Chad" are also people.
 
-use super::{compound_parts, EntryId, GazKind, Gazetteer, PlaceKind};
+use super::{compound_parts, EntryId, GazEntry, GazKind, Gazetteer, PlaceKind};
+use crate::entities::EntityType;
 
 /// The coarse label a CoNLL-style recognizer gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,55 +24,6 @@ pub enum Coarse {
     Loc,
     /// Miscellaneous name.
     Misc,
-}
-
-/// OntoNotes 5 name types (without the numeric ones), the types the service reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FineType {
-    /// People, including fictional.
-    Person,
-    /// Nationalities, religious or political groups.
-    Norp,
-    /// Buildings, airports, highways, bridges.
-    Fac,
-    /// Companies, agencies, institutions.
-    Org,
-    /// Countries, cities, states: places with a government.
-    Gpe,
-    /// Non-GPE locations: mountains, bodies of water, regions.
-    Loc,
-    /// Objects, vehicles, foods (not titles of works).
-    Product,
-    /// Named hurricanes, battles, wars, sports events.
-    Event,
-    /// Titles of books, songs, films.
-    WorkOfArt,
-    /// Named documents made into laws.
-    Law,
-    /// Any named language.
-    Language,
-    /// A name of none of the types above.
-    Misc,
-}
-
-impl FineType {
-    /// The OntoNotes label ("GPE", "WORK_OF_ART"), as clients expect it on the wire.
-    pub fn label(self) -> &'static str {
-        match self {
-            FineType::Person => "PERSON",
-            FineType::Norp => "NORP",
-            FineType::Fac => "FAC",
-            FineType::Org => "ORG",
-            FineType::Gpe => "GPE",
-            FineType::Loc => "LOC",
-            FineType::Product => "PRODUCT",
-            FineType::Event => "EVENT",
-            FineType::WorkOfArt => "WORK_OF_ART",
-            FineType::Law => "LAW",
-            FineType::Language => "LANGUAGE",
-            FineType::Misc => "MISC",
-        }
-    }
 }
 
 const GEOGRAPHY: [&str; 16] = [
@@ -140,10 +92,10 @@ const EVENT: [&str; 12] = [
 
 /// Fine type and, when known, the linked entry of a span's text given its coarse label.
 /// Demonyms link to their country ("Azerbaijani" → Azerbaijan).
-pub fn refine(g: &Gazetteer, text_of_span: &str, coarse: Coarse) -> (FineType, Option<EntryId>) {
+pub fn refine(g: &Gazetteer, text_of_span: &str, coarse: Coarse) -> (EntityType, Option<EntryId>) {
     let text = text_of_span.trim();
     if coarse == Coarse::Per {
-        return (FineType::Person, None);
+        return (EntityType::Person, None);
     }
     let bare = text
         .strip_prefix("the ")
@@ -157,15 +109,20 @@ pub fn refine(g: &Gazetteer, text_of_span: &str, coarse: Coarse) -> (FineType, O
 }
 
 /// The type of a known entry, whatever the recognizer thought it was.
-fn typed(g: &Gazetteer, id: EntryId) -> FineType {
-    let e = g.entry(id);
+fn typed(g: &Gazetteer, id: EntryId) -> EntityType {
+    entry_type(g.entry(id))
+}
+
+/// The OntoNotes type of a gazetteer entry: places with a government are GPE,
+/// other places LOC; organizations ORG; demonyms and groups NORP; events EVENT.
+pub fn entry_type(e: &GazEntry) -> EntityType {
     match e.kind {
-        GazKind::Place(PlaceKind::Country) => FineType::Gpe,
-        GazKind::Place(_) if e.gpe => FineType::Gpe,
-        GazKind::Place(_) => FineType::Loc,
-        GazKind::Organization => FineType::Org,
-        GazKind::Nationality => FineType::Norp,
-        GazKind::Event => FineType::Event,
+        GazKind::Place(PlaceKind::Country) => EntityType::Gpe,
+        GazKind::Place(_) if e.gpe => EntityType::Gpe,
+        GazKind::Place(_) => EntityType::Loc,
+        GazKind::Organization => EntityType::Org,
+        GazKind::Nationality => EntityType::Norp,
+        GazKind::Event => EntityType::Event,
     }
 }
 
@@ -179,19 +136,19 @@ fn link(g: &Gazetteer, id: EntryId) -> Option<EntryId> {
 }
 
 /// Typing of names the gazetteers do not know, from their last word and compounds.
-fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> FineType {
+fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
     let last = text.rsplit(' ').next().unwrap_or(text);
     let first = text.split(' ').next().unwrap_or(text);
     match coarse {
-        _ if FACILITY.contains(&last) => FineType::Fac,
-        Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => FineType::Loc,
-        Coarse::Loc => FineType::Gpe,
-        Coarse::Org => FineType::Org,
-        _ if g.is_language(text) => FineType::Language,
-        _ if LAW.contains(&last) || LAW.contains(&first) => FineType::Law,
-        _ if EVENT.contains(&last) => FineType::Event,
-        _ if all_demonyms(g, text) => FineType::Norp,
-        _ => FineType::Misc,
+        _ if FACILITY.contains(&last) => EntityType::Fac,
+        Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
+        Coarse::Loc => EntityType::Gpe,
+        Coarse::Org => EntityType::Org,
+        _ if g.is_language(text) => EntityType::Language,
+        _ if LAW.contains(&last) || LAW.contains(&first) => EntityType::Law,
+        _ if EVENT.contains(&last) => EntityType::Event,
+        _ if all_demonyms(g, text) => EntityType::Norp,
+        _ => EntityType::Misc,
     }
 }
 

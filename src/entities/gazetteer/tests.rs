@@ -3,6 +3,7 @@
 use proptest::strategy::Strategy;
 
 use super::*;
+use crate::entities::EntityType;
 
 const FIXTURE: &str = "Azerbaijan’s First Deputy Defense Minister met the delegation in Baku, \
 referring to Azerbaijan’s Defense Ministry. Azerbaijan-Russia cooperation is based on trust. \
@@ -99,44 +100,50 @@ fn nationalities_map_to_countries() {
 #[test]
 fn refine_types_fixture_names() {
     let ru = g().country_by_iso2("RU");
-    assert_eq!(refine(g(), "Russian", Coarse::Misc), (FineType::Norp, ru));
-    assert_eq!(refine(g(), "Azerbaijani", Coarse::Misc).0, FineType::Norp);
+    assert_eq!(refine(g(), "Russian", Coarse::Misc), (EntityType::Norp, ru));
+    assert_eq!(refine(g(), "Azerbaijani", Coarse::Misc).0, EntityType::Norp);
     assert_eq!(
         refine(g(), "Great Patriotic War", Coarse::Misc).0,
-        FineType::Event
+        EntityType::Event
     );
-    assert_eq!(refine(g(), "Baku", Coarse::Loc).0, FineType::Gpe);
+    assert_eq!(refine(g(), "Baku", Coarse::Loc).0, EntityType::Gpe);
     assert_eq!(
         refine(g(), "Azerbaijan", Coarse::Loc),
-        (FineType::Gpe, g().country_by_iso2("AZ"))
+        (EntityType::Gpe, g().country_by_iso2("AZ"))
     );
     assert_eq!(
         refine(g(), "Nagorno-Karabakh", Coarse::Loc).0,
-        FineType::Loc
+        EntityType::Loc
     );
-    assert_eq!(refine(g(), "Europe", Coarse::Loc).0, FineType::Loc);
-    assert_eq!(refine(g(), "Caspian Sea", Coarse::Loc).0, FineType::Loc);
-    assert_eq!(refine(g(), "English", Coarse::Misc).0, FineType::Language);
-    assert_eq!(refine(g(), "Muslims", Coarse::Misc).0, FineType::Norp);
-    assert_eq!(refine(g(), "Democrats", Coarse::Org).0, FineType::Norp);
-    assert_eq!(refine(g(), "Law on Defense", Coarse::Misc).0, FineType::Law);
-    assert_eq!(refine(g(), "Constitution", Coarse::Misc).0, FineType::Law);
+    assert_eq!(refine(g(), "Europe", Coarse::Loc).0, EntityType::Loc);
+    assert_eq!(refine(g(), "Caspian Sea", Coarse::Loc).0, EntityType::Loc);
+    assert_eq!(refine(g(), "English", Coarse::Misc).0, EntityType::Language);
+    assert_eq!(refine(g(), "Muslims", Coarse::Misc).0, EntityType::Norp);
+    assert_eq!(refine(g(), "Democrats", Coarse::Org).0, EntityType::Norp);
+    assert_eq!(
+        refine(g(), "Law on Defense", Coarse::Misc).0,
+        EntityType::Law
+    );
+    assert_eq!(refine(g(), "Constitution", Coarse::Misc).0, EntityType::Law);
     assert_eq!(
         refine(g(), "Azerbaijani-Russian", Coarse::Misc).0,
-        FineType::Norp
+        EntityType::Norp
     );
-    assert_eq!(refine(g(), "Jordan", Coarse::Per), (FineType::Person, None));
+    assert_eq!(
+        refine(g(), "Jordan", Coarse::Per),
+        (EntityType::Person, None)
+    );
     assert_eq!(
         refine(g(), "Heydar Aliyev International Airport", Coarse::Loc).0,
-        FineType::Fac
+        EntityType::Fac
     );
-    assert_eq!(refine(g(), "Kura River", Coarse::Loc).0, FineType::Loc);
+    assert_eq!(refine(g(), "Kura River", Coarse::Loc).0, EntityType::Loc);
 }
 
 #[test]
 fn organizations_carry_ids() {
     let (t, id) = refine(g(), "NATO", Coarse::Org);
-    assert_eq!(t, FineType::Org);
+    assert_eq!(t, EntityType::Org);
     let e = g().entry(id.unwrap_or(EntryId(u32::MAX)));
     assert_eq!(
         (e.name, e.ids.wikidata),
@@ -252,7 +259,7 @@ fn agencies_are_linked_but_not_searched() {
     let reuters = id.map(|id| g().entry(id));
     assert_eq!(
         (t, reuters.and_then(|e| e.ids.wikidata)),
-        (FineType::Org, Some("Q130879"))
+        (EntityType::Org, Some("Q130879"))
     );
     assert!(found("Trend reports that Reuters said").is_empty());
 }
