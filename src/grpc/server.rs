@@ -9,9 +9,9 @@ use crate::pipeline::Pipeline;
 use std::future::Future;
 use std::sync::Arc;
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
 use tonic::codec::CompressionEncoding::Gzip;
 use tonic::service::interceptor::InterceptedService;
+use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
 /// Why the server stopped with an error.
@@ -23,6 +23,13 @@ pub enum ServerError {
     /// The reflection service could not be built from the descriptors.
     #[error("reflection setup failed: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
+}
+
+/// Accepted connections with Nagle's algorithm off: without it a small unary
+/// answer waits ~40 ms for the client's delayed ACK (measured: 22 articles/s
+/// at one request in flight, 700+ with it off).
+fn incoming(listener: TcpListener) -> TcpIncoming {
+    TcpIncoming::from(listener).with_nodelay(Some(true))
 }
 
 fn reflection() -> tonic_reflection::server::Builder<'static> {
@@ -81,7 +88,7 @@ pub async fn run(
                 .send_compressed(Gzip),
         )
         .add_service(articles)
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), signal);
+        .serve_with_incoming_shutdown(incoming(listener), signal);
     let drain = config.drain_timeout;
     tokio::select! {
         res = server => res?,
