@@ -12,7 +12,8 @@ DURATION=${DURATION:-10}
 # Articles of about 500 words (39 Wikinews articles of 350-700 words, mean 459).
 MID=(--min-words 350 --max-words 700)
 
-say() { printf '\n## %s\n$ %s\n' "$1" "${*:2}"; "${@:2}"; }
+# A run with errors exits 2; report it and go on.
+say() { printf '\n## %s\n$ %s\n' "$1" "${*:2}"; "${@:2}" || echo "(exit $?)"; }
 
 echo "# $(date -u +%FT%TZ)  $(nproc) cores  $(lscpu | sed -n 's/^Model name: *//p')"
 echo "# load: $(uptime)"
