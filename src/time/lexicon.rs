@@ -208,14 +208,6 @@ const TRIGGERS: &[&str] = &[
     "period",
     "latest",
     "term",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
 ];
 
 /// Cheap prefilter: can a time expression hinge on this lower-cased token?
@@ -228,6 +220,7 @@ pub(crate) fn is_trigger(w: &str) -> bool {
         || season(w).is_some()
         || part_of_day(w).is_some()
         || TRIGGERS.contains(&w)
+        || DECADE_WORDS.contains(&w)
 }
 
 /// "the twenties" … "the nineties", in decade order (index 0 is the 1920s).
