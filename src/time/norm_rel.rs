@@ -125,7 +125,19 @@ pub(crate) fn quarter(m: &Caps, c: &Ctx) -> Option<Out> {
     let tag = if half { 'H' } else { 'Q' };
     match (m.year, c.anchor) {
         (Some(y), _) => date(format!("{y:04}-{tag}{ord}")),
-        (None, Some(a)) => date(format!("{:04}-{tag}{ord}", a.year)),
+        (None, Some(a)) => {
+            // Without a year, a quarter still ahead of the anchor is last
+            // year's unless the clause looks forward ("the fourth quarter" in
+            // January's earnings copy is the one just reported).
+            let now = if half { (a.month + 5) / 6 } else { a.quarter() };
+            let ahead = ord > u32::from(now);
+            let y = match c.dir() {
+                Dir::Future => a.year,
+                _ if ahead => a.year - 1,
+                _ => a.year,
+            };
+            date(format!("{y:04}-{tag}{ord}"))
+        }
         (None, None) => date(format!("XXXX-{tag}{ord}")),
     }
 }

@@ -92,3 +92,32 @@ fn dotless_month_abbreviation_before_a_number_is_a_date() {
     // Without a number, a bare "Jan" stays a name.
     assert!(rec("Jan said hello.", "2020-02-07").is_empty());
 }
+
+/// "profits for the fourth quarter" in January's earnings copy is the quarter
+/// just reported, not the one eleven months ahead; a forward-looking clause
+/// keeps the anchor's year.
+#[test]
+fn quarter_ahead_of_the_anchor_without_a_year_is_last_years() {
+    let anchor = "1998-01-26";
+    check(
+        "AT&T reported a drop in profits for the fourth quarter.",
+        anchor,
+        "the fourth quarter",
+        "DATE",
+        "1997-Q4",
+    );
+    check(
+        "AT&T will report its profits for the fourth quarter.",
+        anchor,
+        "the fourth quarter",
+        "DATE",
+        "1998-Q4",
+    );
+    check(
+        "Sales rose in the third quarter.",
+        "1989-10-27",
+        "the third quarter",
+        "DATE",
+        "1989-Q3",
+    );
+}
