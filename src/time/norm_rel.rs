@@ -129,7 +129,11 @@ pub(crate) fn quarter(m: &Caps, c: &Ctx) -> Option<Out> {
             // Without a year, a quarter still ahead of the anchor is last
             // year's unless the clause looks forward ("the fourth quarter" in
             // January's earnings copy is the one just reported).
-            let now = if half { (a.month + 5) / 6 } else { a.quarter() };
+            let now = if half {
+                a.month.div_ceil(6)
+            } else {
+                a.quarter()
+            };
             let ahead = ord > u32::from(now);
             let y = match c.dir() {
                 Dir::Future => a.year,

@@ -81,7 +81,8 @@ pub(crate) fn weekday_date(anchor: CivilDate, wd: u8, dir: Dir) -> CivilDate {
 const TENSE_OVERRIDE_DAYS: i64 = 90;
 
 /// The year of a month (and optional day) without a year: the occurrence nearest
-/// the anchor, unless that lies far on the side the sentence's tense rules out.
+/// the anchor, unless that lies far on the side the sentence's tense rules out
+/// (or, for a bare month in a future clause, is already over).
 pub(crate) fn year_for(anchor: CivilDate, month: u8, day: Option<u8>, dir: Dir) -> i32 {
     let diff = |y: i32| {
         let d = day.unwrap_or(15).min(super::civil::days_in_month(y, month));
@@ -99,7 +100,12 @@ pub(crate) fn year_for(anchor: CivilDate, month: u8, day: Option<u8>, dir: Dir) 
         .min_by_key(|y| diff(*y).abs())
         .unwrap_or(anchor.year);
     let gap = diff(nearest);
+    // A whole month already over cannot be what a future clause means ("will fly
+    // a mission in December", said in March). Past cues get no such rule: many
+    // are adjectives ("preferred shares"), so they keep the tolerance.
+    let month_over = day.is_none() && (nearest, month) < (anchor.year, anchor.month);
     match dir {
+        Dir::Future if month_over => nearest + 1,
         Dir::Past if gap > TENSE_OVERRIDE_DAYS => nearest - 1,
         Dir::Future if gap < -TENSE_OVERRIDE_DAYS => nearest + 1,
         _ => nearest,
@@ -147,5 +153,9 @@ mod tests {
         assert_eq!(year_for(fri, 5, Some(9), Dir::Past), 2019);
         assert_eq!(year_for(fri, 12, Some(9), Dir::Unknown), 2019);
         assert_eq!(year_for(fri, 3, Some(9), Dir::Past), 2020);
+        assert_eq!(year_for(fri, 1, None, Dir::Future), 2021);
+        assert_eq!(year_for(fri, 2, None, Dir::Future), 2020);
+        assert_eq!(year_for(d(2020, 3, 4), 12, None, Dir::Future), 2020);
+        assert_eq!(year_for(d(2020, 3, 4), 12, None, Dir::Unknown), 2019);
     }
 }

@@ -121,3 +121,112 @@ fn quarter_ahead_of_the_anchor_without_a_year_is_last_years() {
         "1989-Q3",
     );
 }
+
+/// "would" marks a future seen from the past and governs its whole clause, but
+/// a possessive date ("Monday's ruling") names an event already reported.
+#[test]
+fn would_points_forward_across_its_clause_but_not_into_a_possessive() {
+    let anchor = "2020-02-05";
+    check(
+        "Her lawyer announced in Paris that the envoy would be flying to the United Nations Thursday with two aides.",
+        anchor,
+        "Thursday",
+        "DATE",
+        "2020-02-06",
+    );
+    check(
+        "They said they would fight Monday's decision in court.",
+        anchor,
+        "Monday",
+        "DATE",
+        "2020-02-03",
+    );
+    // A deadline still points forward, and so does a coming event.
+    check(
+        "The offer was extended until Friday's deadline.",
+        anchor,
+        "Friday",
+        "DATE",
+        "2020-02-07",
+    );
+    check(
+        "Parties will campaign hard ahead of Sunday's vote.",
+        anchor,
+        "Sunday",
+        "DATE",
+        "2020-02-09",
+    );
+}
+
+/// "were planning to block roads": the past auxiliary of a plan does not make
+/// the planned event past; the plan word decides.
+#[test]
+fn past_progressive_plan_points_forward() {
+    check(
+        "Farmers announced a big march in the old town on Saturday and were planning to block the roads.",
+        "2020-02-05",
+        "Saturday",
+        "DATE",
+        "2020-02-08",
+    );
+}
+
+/// The simple present of a timetabled event is the scheduled future; after an
+/// auxiliary ("did not meet") the verb is no cue.
+#[test]
+fn timetabled_present_points_forward() {
+    let anchor = "2020-02-05";
+    check(
+        "The two ministers meet separately Monday with the mediator.",
+        anchor,
+        "Monday",
+        "DATE",
+        "2020-02-10",
+    );
+    check(
+        "The two ministers did not meet Monday.",
+        anchor,
+        "Monday",
+        "DATE",
+        "2020-02-03",
+    );
+}
+
+/// The verb of an `as soon as` clause is back-shifted with the main clause:
+/// "likely to sell as soon as trading opened Monday" is the coming Monday.
+#[test]
+fn as_soon_as_clause_verb_is_not_a_past_cue() {
+    check(
+        "Analysts said funds were likely to sell as soon as trading opened Monday.",
+        "2020-02-05",
+        "Monday",
+        "DATE",
+        "2020-02-10",
+    );
+}
+
+/// Figures count as one word: "8,189.49" must not push the verb ("rose") out
+/// of reach, or "Aug. 6" falls back to the nearer coming August.
+#[test]
+fn figures_count_as_one_word_in_the_cue_window() {
+    check(
+        "Shares rose, lifting the composite index 1,072.24 points, or 3.5 percent, to 18,189.49, and leaving it within 70 points of the record high set on Aug. 6.",
+        "2020-02-07",
+        "Aug. 6",
+        "DATE",
+        "2019-08-06",
+    );
+}
+
+/// A bare month already over cannot be what a future clause means: "will fly
+/// in December" said in March is the coming December.
+#[test]
+fn future_clause_skips_a_month_already_over() {
+    check(
+        "The astronaut will be named to command a shuttle flight in December.",
+        "2020-03-04",
+        "December",
+        "DATE",
+        "2020-12",
+    );
+}
