@@ -197,9 +197,11 @@ const TRIGGERS: &[&str] = &[
     "present",
     "lately",
     "midnight",
+    // Holidays without a weekday or `day` in their name (those trigger anyway).
     "christmas",
     "thanksgiving",
     "easter",
+    "halloween",
     "half",
     "ago",
     "earlier",

@@ -6,7 +6,8 @@
 //!                      (prefilter: only near trigger words)   (anchor + tense)
 //! ```
 //! Narrative phrases (`the following year`, `earlier that day`) lean on the
-//! latest explicit date before them (`discourse.rs`); time words inside names
+//! latest explicit date before them (`discourse.rs`); holidays carry their
+//! calendar rule (`holiday.rs`: `Election Day`, `Easter`); time words inside names
 //! (`VOA Today`, `"This Week"`) are left alone, as TimeML prescribes.
 //! The core is synchronous and allocation-light; [`TimexRecognizer`] is built
 //! once and shared (`Send + Sync`). [`eval`] scores it TempEval-3 style.
@@ -19,6 +20,7 @@ mod coordination;
 mod discourse;
 pub mod eval;
 mod grammar;
+mod holiday;
 mod lexicon;
 mod nontemporal;
 mod norm;

@@ -1,5 +1,5 @@
 //! Normalizers for calendar expressions: month/day/year, months, years,
-//! decades, numeric dates, weekdays, seasons and holidays.
+//! decades, numeric dates, weekdays and seasons.
 
 use super::civil::CivilDate;
 use super::context::Dir;
@@ -151,28 +151,6 @@ pub(crate) fn season(m: &Caps, c: &Ctx) -> Option<Out> {
         }
     };
     date(format!("{year:04}-{code}"))
-}
-
-/// `Christmas`, `Thanksgiving Day`, `New Year's Day`.
-pub(crate) fn holiday(m: &Caps, c: &Ctx) -> Option<Out> {
-    let year = match (m.year, c.anchor) {
-        (Some(y), _) => Some(y),
-        (None, Some(a)) => Some(year_for(a, 12, Some(25), c.dir())),
-        (None, None) => None,
-    };
-    let (month, day) = if m.has("christmas") {
-        (12, if m.has("eve") { 24 } else { 25 })
-    } else if m.has("new") {
-        (1, 1)
-    } else {
-        let nov1 = CivilDate::new(year.unwrap_or(2001), 11, 1)?;
-        (11, 1 + (4 + 7 - nov1.weekday()) % 7 + 21)
-    };
-    match year {
-        Some(y) => date(CivilDate::new(y, month, day)?.to_string()),
-        None if month == 11 => date("XXXX-11-XX".into()),
-        None => date(format!("XXXX-{month:02}-{day:02}")),
-    }
 }
 
 /// `year-end`, `the end of the year`: the last day of the anchor's year.

@@ -1,12 +1,14 @@
 //! Normalizers for expressions relative to the anchor: `last week`, `two years
 //! ago`, `the third quarter`, `a year earlier`, `now`, `recently`.
 
+use super::civil::CivilDate;
 use super::context::Dir;
-use super::discourse;
+use super::discourse::{self, DayRef};
 use super::grammar::Caps;
 use super::lexicon::Unit;
 use super::norm::{date, dur, unknown_at, Ctx, Out};
-use super::resolve::{at_unit, duration, last_quarter, shift};
+use super::resolve::{at_unit, duration, last_quarter, shift, weekday_date};
+use super::scan::Kind;
 
 /// `last year`, `this month`, `next week`, `the coming year`, `earlier this year`.
 pub(crate) fn rel_unit(m: &Caps, c: &Ctx) -> Option<Out> {
@@ -228,4 +230,86 @@ fn that_unit(unit: Unit, c: &Ctx) -> Option<String> {
 /// `that year`: the narrative's latest explicit year.
 pub(crate) fn that_year(_m: &Caps, c: &Ctx) -> Option<Out> {
     date(format!("{:04}", discourse::last_year(c)?))
+}
+
+/// `today is the eighth day of the strike`, `it's the second day of talks`: a
+/// day counted within an ongoing event, said in the present of the subject
+/// `it`/`today`, is the article's own day.
+pub(crate) fn nth_day_today(_m: &Caps, c: &Ctx) -> Option<Out> {
+    let subject = if c.before(2) == "'" {
+        c.before(3)
+    } else {
+        c.before(2)
+    };
+    let present = matches!(c.before(1), "is" | "s") && matches!(subject, "it" | "today");
+    (present && c.after(0) == "of").then_some(())?;
+    date(c.anchor?.to_string())
+}
+
+/// `that same day`, `the same day`: the day the narrative last named (TimeML
+/// anchors it to that reference time; with only a month named the day is
+/// unknown within it), else the article's day.
+pub(crate) fn same_day(_m: &Caps, c: &Ctx) -> Option<Out> {
+    let anchor = c.anchor?;
+    date(match discourse::last_day(c) {
+        Some(DayRef::Day(d)) => d.to_string(),
+        Some(DayRef::Month(y, m)) => format!("{y:04}-{m:02}-XX"),
+        None => anchor.to_string(),
+    })
+}
+
+/// `the previous Friday`, `the following Monday`: the weekday just before or
+/// after the day the narrative last named (else the article's day).
+pub(crate) fn weekday_around(m: &Caps, c: &Ctx) -> Option<Out> {
+    let wd = m.weekday?;
+    let from = match discourse::last_day(c) {
+        Some(DayRef::Day(d)) => d,
+        _ => c.anchor?,
+    };
+    let d = if m.has("following") {
+        weekday_date(from.add_days(1), wd, Dir::Future)
+    } else {
+        weekday_date(from.add_days(-1), wd, Dir::Past)
+    };
+    date(d.to_string())
+}
+
+/// Function words that may follow `in the morning` when it ends its phrase;
+/// any other word makes it a modifier (`in the morning session`, `the morning
+/// of May 3`), which is left alone.
+const POD_END: &[&str] = &[
+    "to", "and", "but", "or", "as", "when", "while", "before", "after", "until", "with", "at",
+    "on", "in", "for", "from", "by", "because", "that", "he", "she", "they", "it", "we",
+];
+
+/// `in the morning`, `during the afternoon`: that part of the day the
+/// narrative last named (`Friday … in the morning`), else of the article's day.
+pub(crate) fn pod_narrative(_m: &Caps, c: &Ctx) -> Option<Out> {
+    let pod = super::lexicon::part_of_day(c.s.low(c.b - 1))?;
+    let next_is_word = c.s.tok(c.b).is_some_and(|t| t.kind == Kind::Word);
+    if next_is_word && !POD_END.contains(&c.after(0)) {
+        return None;
+    }
+    super::norm::time(format!("{}T{pod}", story_day(c)?))
+}
+
+/// `overnight losses`, `struck overnight`: the night before the day the
+/// narrative last named (else before the article's day), a TIME.
+pub(crate) fn overnight(_m: &Caps, c: &Ctx) -> Option<Out> {
+    super::norm::time(format!("{}TNI", story_day(c)?.add_days(-1)))
+}
+
+/// How many days before the article a named day may lie and still be the
+/// story's current day (Monday's paper on Friday's trading).
+const STORY_DAYS: i64 = 7;
+
+/// The day a bare part of day or `overnight` belongs to: the day the narrative
+/// last named when that is the story's recent present, else the article's day.
+/// A background date ("the Aug. 7 bombings" two weeks back) is not it.
+fn story_day(c: &Ctx) -> Option<CivilDate> {
+    let anchor = c.anchor?;
+    Some(match discourse::last_day(c) {
+        Some(DayRef::Day(d)) if (0..=STORY_DAYS).contains(&(anchor.to_days() - d.to_days())) => d,
+        _ => anchor,
+    })
 }

@@ -133,8 +133,20 @@ pub(crate) fn clock(m: &Caps, c: &Ctx) -> Option<Out> {
     time(format!("{day}T{h:02}:{min:02}"))
 }
 
+/// `at 4 in the morning`, `until 3 in the afternoon`: the part of day stands in
+/// for a.m./p.m. (a bare hour after `at` is a clock time in ordinary usage).
+pub(crate) fn clock_pod(m: &Caps, c: &Ctx) -> Option<Out> {
+    let h = m.hour?;
+    if m.has(":") || !(1..=12).contains(&h) {
+        return None;
+    }
+    let mut timed = *m;
+    timed.pm = Some(!m.has("morning"));
+    clock(&timed, c)
+}
+
 /// The day a clock time or part of day belongs to: a named date/weekday in the
-/// match, else the anchor.
+/// match, else a weekday just after it, else the anchor.
 fn day_of(m: &Caps, c: &Ctx) -> Option<String> {
     let mut probe = *m;
     probe.pod = None;
@@ -144,7 +156,43 @@ fn day_of(m: &Caps, c: &Ctx) -> Option<String> {
     if m.weekday.is_some() {
         return super::norm_date::weekday(&probe, c).map(|o| o.value);
     }
+    let day_word = m.any(&["today", "yesterday", "tomorrow", "tonight"]);
+    if let Some(day) = (!day_word).then(|| weekday_after(c)).flatten() {
+        return Some(day);
+    }
     super::norm_date::day_word(&probe, c).map(|o| o.value)
+}
+
+/// The weekday a clock time is said to fall on when a parenthetical (another
+/// time zone) or `on` separates them: `at 10:35 a.m. (0735 GMT) Friday`,
+/// `at 4 in the morning (4 a.m. EDT Thursday)`. TimeML anchors the time to the
+/// day the sentence names, not to the article date.
+fn weekday_after(c: &Ctx) -> Option<String> {
+    let s = c.s;
+    let mut k = c.b;
+    if s.low(k) == "(" {
+        let close = (k + 1..k + 12).find(|&j| s.low(j) == ")")?;
+        if let Some(day) = (k + 1..close).find_map(|j| weekday_at(c, j)) {
+            return Some(day);
+        }
+        k = close + 1;
+    }
+    k += usize::from(s.low(k) == "on");
+    weekday_at(c, k)
+}
+
+/// The date of a weekday name at token `j`, resolved in the clause of the
+/// whole `clock … weekday` stretch (as if it had been one expression).
+fn weekday_at(c: &Ctx, j: usize) -> Option<String> {
+    let mut caps = Caps::default();
+    let n = super::classes::class_at(super::grammar::Class::Weekday, c.s, j, &mut caps)?;
+    let at = Ctx {
+        anchor: c.anchor,
+        s: c.s,
+        a: c.a,
+        b: j + n,
+    };
+    super::norm_date::weekday(&caps, &at).map(|o| o.value)
 }
 
 /// `noon`, `midnight`, `midday`.

@@ -141,10 +141,8 @@ fn in_proper_name(s: &Scanned, a: usize, b: usize) -> bool {
 fn always_capitalised(w: &str) -> bool {
     lexicon::month(w).is_some()
         || lexicon::weekday(w).is_some()
-        || matches!(
-            w,
-            "christmas" | "thanksgiving" | "easter" | "new" | "year" | "eve"
-        )
+        || super::holiday::HOLIDAY_WORDS.contains(&w)
+        || matches!(w, "new" | "year" | "eve")
 }
 
 /// TimeML `mod` from the modifier words a match contained.

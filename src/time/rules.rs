@@ -4,7 +4,7 @@
 
 use super::grammar::{Caps, Class::*, E, E::*};
 use super::norm::{Ctx, Out};
-use super::{norm_date as d, norm_rel as r, norm_span as p};
+use super::{holiday as h, norm_date as d, norm_rel as r, norm_span as p};
 
 /// A normalizer: captured values + context → type and value (or reject the match).
 pub(crate) type Normalize = fn(&Caps, &Ctx) -> Option<Out>;
@@ -89,18 +89,24 @@ pub(crate) static RULES: &[Rule] = &[
     rule("iso-date", &[C(Year), W("-"), C(MonthNum), W("-"), C(Day)], d::numeric),
     rule("us-date", &[C(MonthNum), W("/"), C(Day), W("/"), C(YearShort)], d::numeric),
     rule("weekday", &[Opt(&[Any(&["last", "past", "next", "this", "coming", "early", "late"])]), C(Weekday), Opt(&[C(Pod)])], d::weekday),
+    rule("weekday-around", &[THE, Any(&["previous", "preceding", "following"]), C(Weekday)], r::weekday_around),
     rule("day-word", &[Opt(&[Any(&["early", "late", "earlier", "later"])]), Any(&["today", "yesterday", "tomorrow", "tonight"]), Opt(&[C(Pod)])], d::day_word),
+    rule("pod-narrative", &[Any(&["in", "during"]), W("the"), Any(&["morning", "afternoon", "evening"])], r::pod_narrative).lead(1),
     rule("pod", &[Any(&["this", "last"]), C(Pod)], d::part_of_day),
-    rule("pod-word", &[Any(&["overnight"])], d::part_of_day),
+    rule("overnight", &[W("overnight")], r::overnight),
     rule("pod-edge", &[Any(&["early", "late", "mid"]), Hy, C(Pod), Opt(&[Any(&["today", "yesterday", "tomorrow"])])], d::part_of_day),
     rule("season", &[Opt(&[Any(&["last", "this", "next", "the", "early", "late"])]), EDGE_OPT, C(Season), Opt(&[Opt(&[W("of")]), C(Year)])], d::season),
-    rule("holiday", &[Any(&["christmas", "thanksgiving"]), Opt(&[Any(&["day", "eve"])])], d::holiday),
-    rule("holiday-new-year", &[W("new"), W("year"), W("'"), W("s"), Any(&["day", "eve"])], d::holiday),
+    rule("holiday", &[Opt(&[Any(&["last", "next", "this"])]), Any(&["christmas", "thanksgiving", "easter", "halloween"]), Opt(&[Any(&["day", "eve", "sunday", "week"])]), Opt(&[C(Year)])], h::holiday),
+    rule("holiday-day", &[Opt(&[Any(&["last", "next", "this"])]), Any(&["election", "labor", "memorial", "veterans", "valentine"]), Opt(&[W("'"), Opt(&[W("s")])]), W("day"), Opt(&[C(Year)])], h::holiday),
+    rule("holiday-good-friday", &[Opt(&[Any(&["last", "next", "this"])]), W("good"), W("friday"), Opt(&[C(Year)])], h::holiday),
+    rule("holiday-new-year", &[Opt(&[Any(&["last", "next", "this"])]), W("new"), W("year"), W("'"), W("s"), Any(&["day", "eve"]), Opt(&[C(Year)])], h::holiday),
     rule("year-end", &[Opt(&[W("the")]), W("year"), W("-"), W("end")], d::year_end),
     rule("end-of-year", &[W("the"), W("end"), W("of"), Any(&["the", "this"]), W("year")], d::year_end),
     rule("year-end-words", &[W("year"), Opt(&[W("'"), W("s")]), W("end")], d::year_end),
+    rule("that-same-day", &[Any(&["that", "the"]), W("same"), W("day")], r::same_day),
     rule("rel-unit", &[EDGE_OPT, THE, PERIOD_OF, Any(REL), Opt(&[W("fiscal")]), C(Unit)], r::rel_unit),
     rule("earlier-this", &[Any(&["earlier", "later"]), Any(&["this", "that"]), C(Unit)], r::rel_unit),
+    rule("nth-day-today", &[Any(&["is", "s"]), THE, C(Ord), Opt(&[Any(&["straight", "consecutive"])]), W("day")], r::nth_day_today).lead(1),
     rule("that-year", &[W("that"), W("year")], r::that_year),
     rule("the-unit", &[W("the"), Opt(&[W("fiscal")]), C(Unit)], r::the_unit),
     rule("ago", &[APPROX, AT_LEAST, C(Num), Hy, C(Unit), Any(&["ago", "earlier", "later", "before", "hence"])], r::ago),
@@ -136,6 +142,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule("clock", &[APPROX, C(Clock), C(Meridiem), Opt(&[C(Zone)]), Opt(&[Opt(&[W(",")]), Any(&["today", "yesterday", "tomorrow", "tonight"])])], p::clock),
     rule("clock-date", &[APPROX, C(Clock), C(Meridiem), Opt(&[C(Zone)]), Opt(&[W(",")]), Opt(&[C(Weekday), Opt(&[W(",")])]), C(Month), C(Day)], p::clock),
     rule("clock-weekday", &[APPROX, C(Clock), C(Meridiem), Opt(&[C(Zone)]), Opt(&[W(",")]), C(Weekday)], p::clock),
+    rule("clock-pod", &[Any(&["at", "until", "till", "by", "before", "after", "since", "from", "about", "around"]), C(Clock), W("in"), W("the"), Any(&["morning", "afternoon", "evening"])], p::clock_pod).lead(1),
     rule("noon", &[Any(&["noon", "midnight", "midday"]), Opt(&[Any(&["today", "yesterday", "tomorrow"])])], p::noon),
     rule("noon-weekday", &[Any(&["noon", "midnight", "midday"]), C(Weekday)], p::noon),
 ];

@@ -230,3 +230,227 @@ fn future_clause_skips_a_month_already_over() {
         "2020-12",
     );
 }
+
+/// "at 9:15 a.m. (0615 GMT) Tuesday": the clock time falls on the weekday the
+/// sentence names after the other zone's reading, not on the article date.
+#[test]
+fn clock_time_takes_the_weekday_after_a_parenthetical() {
+    let got = rec(
+        "The bomb went off at 9:15 a.m. (0615 GMT) Tuesday near the port.",
+        "2001-03-08",
+    );
+    assert!(
+        got.contains(&(
+            "9:15 a.m.".to_string(),
+            "TIME",
+            "2001-03-06T09:15".to_string()
+        )),
+        "{got:?}"
+    );
+    let got = rec("Talks will resume at 10 a.m. on Friday.", "2001-03-08");
+    assert_eq!(got[0].2, "2001-03-09T10:00", "{got:?}");
+}
+
+/// "at 4 in the morning": a bare hour with a part of day is a clock time.
+#[test]
+fn hour_with_part_of_day_is_a_clock_time() {
+    check(
+        "The convoy leaves at 5 in the morning.",
+        "2001-03-08",
+        "5 in the morning",
+        "TIME",
+        "2001-03-08T05:00",
+    );
+    let got = rec(
+        "They will fly out at 3 in the afternoon (3 p.m. EST Friday).",
+        "2001-03-08",
+    );
+    assert_eq!(
+        got[0],
+        (
+            "3 in the afternoon".to_string(),
+            "TIME",
+            "2001-03-09T15:00".to_string()
+        )
+    );
+    // Without a preposition of time it is a score, not a clock time.
+    assert!(rec("The team scored 4 in the morning game.", "2001-03-08").is_empty());
+}
+
+/// US holidays by their calendar rule, and Easter by the computus; lower-case
+/// look-alikes ("a good Friday", "a memorial day") are common nouns.
+#[test]
+fn holidays_follow_their_calendar_rule() {
+    for (text, anchor, surface, value) in [
+        (
+            "Voters go to the polls on Election Day.",
+            "2002-10-20",
+            "Election Day",
+            "2002-11-05",
+        ),
+        (
+            "Stores reopen after Labor Day.",
+            "2003-08-20",
+            "Labor Day",
+            "2003-09-01",
+        ),
+        (
+            "Parades are planned for Memorial Day.",
+            "2004-05-10",
+            "Memorial Day",
+            "2004-05-31",
+        ),
+        (
+            "He died last Easter.",
+            "2001-05-01",
+            "last Easter",
+            "2001-04-15",
+        ),
+        (
+            "Churches filled on Good Friday.",
+            "2001-04-20",
+            "Good Friday",
+            "2001-04-13",
+        ),
+        (
+            "Crowds gathered as Easter week began.",
+            "2001-04-09",
+            "Easter week",
+            "2001-W15",
+        ),
+        (
+            "The party is on New Year's Eve.",
+            "2001-12-20",
+            "New Year's Eve",
+            "2001-12-31",
+        ),
+        (
+            "Shops close on Christmas Eve.",
+            "2001-12-20",
+            "Christmas Eve",
+            "2001-12-24",
+        ),
+    ] {
+        check(text, anchor, surface, "DATE", value);
+    }
+    assert!(rec("It was a good friday for traders.", "2001-04-20").is_empty());
+    assert!(rec("They held a memorial day for the victims.", "2001-04-20").is_empty());
+}
+
+/// "Today is the eighth day of the strike": a day counted within an ongoing
+/// event, in the present, is the article's day; in the past it is not tagged.
+#[test]
+fn nth_day_of_an_ongoing_event_is_today() {
+    let got = rec("Today is the eighth day of the strike.", "2001-03-08");
+    assert_eq!(
+        got[1],
+        ("the eighth day".into(), "DATE", "2001-03-08".into())
+    );
+    check(
+        "It's the second day of talks in Geneva.",
+        "2001-03-08",
+        "the second day",
+        "DATE",
+        "2001-03-08",
+    );
+    assert!(rec("It was the third day of talks.", "2001-03-08").is_empty());
+}
+
+/// "that same day" repeats the day the narrative last named, not the article
+/// date; with only a month named, the day is unknown within that month.
+#[test]
+fn that_same_day_follows_the_narrative() {
+    let got = rec(
+        "The mayor resigned on March 3, 1999. His deputy quit that same day.",
+        "2001-03-08",
+    );
+    assert_eq!(
+        got[1],
+        ("that same day".into(), "DATE", "1999-03-03".into())
+    );
+    let got = rec(
+        "He was shot last October. His office closed the same day.",
+        "2001-03-08",
+    );
+    assert_eq!(got[1], ("the same day".into(), "DATE", "2000-10-XX".into()));
+    check(
+        "Both bills passed the same day.",
+        "2001-03-08",
+        "the same day",
+        "DATE",
+        "2001-03-08",
+    );
+}
+
+/// "the previous Friday" / "the following Monday" count from the day the
+/// narrative last named, not from the article date.
+#[test]
+fn previous_and_following_weekday_lean_on_the_narrative() {
+    let got = rec(
+        "Shares closed lower Friday, down 2% from the previous Friday.",
+        "2001-03-12",
+    );
+    assert_eq!(
+        got[1],
+        ("the previous Friday".into(), "DATE", "2001-03-02".into())
+    );
+    let got = rec(
+        "They met on March 3, 1999, and again the following Monday.",
+        "2001-03-12",
+    );
+    assert_eq!(
+        got[1],
+        ("the following Monday".into(), "DATE", "1999-03-08".into())
+    );
+}
+
+/// "Stocks fell Friday. … in the morning": the morning of the narrative's day;
+/// "in the morning session" modifies a noun and is left alone.
+#[test]
+fn part_of_day_leans_on_the_narrative_day() {
+    let got = rec(
+        "Stocks fell Friday. Dealers sold heavily in the morning.",
+        "2001-03-12",
+    );
+    assert_eq!(
+        got[1],
+        ("the morning".into(), "TIME", "2001-03-09TMO".into())
+    );
+    check(
+        "Dealers sold heavily in the afternoon.",
+        "2001-03-12",
+        "the afternoon",
+        "TIME",
+        "2001-03-12TAF",
+    );
+    assert!(rec("Bids rose in the morning session.", "2001-03-12").is_empty());
+}
+
+/// "overnight" is the night before the reference day: a TIME (`…TNI`), not the
+/// article's date.
+#[test]
+fn overnight_is_the_night_before_the_reference_day() {
+    check(
+        "Shares fell on overnight losses in Tokyo.",
+        "2001-03-12",
+        "overnight",
+        "TIME",
+        "2001-03-11TNI",
+    );
+    let got = rec(
+        "London closed lower Friday. Shares were hit by overnight losses.",
+        "2001-03-12",
+    );
+    assert_eq!(got[1], ("overnight".into(), "TIME", "2001-03-08TNI".into()));
+}
+
+/// A background date two weeks back is not the story's day: "overnight" then
+/// is the night before the article.
+#[test]
+fn overnight_ignores_a_background_date() {
+    let got = rec(
+        "The bombings of Aug. 3 killed dozens. Missiles struck camps overnight.",
+        "2001-08-20",
+    );
+    assert_eq!(got[1], ("overnight".into(), "TIME", "2001-08-19TNI".into()));
+}
