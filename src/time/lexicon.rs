@@ -183,7 +183,6 @@ const TRIGGERS: &[&str] = &[
     "future",
     "soon",
     "previously",
-    "formerly",
     "daily",
     "weekly",
     "monthly",
@@ -210,6 +209,7 @@ const TRIGGERS: &[&str] = &[
     "period",
     "latest",
     "term",
+    "while",
 ];
 
 /// Cheap prefilter: can a time expression hinge on this lower-cased token?

@@ -29,10 +29,14 @@ fn titled_unit(s: &Scanned, b: usize) -> bool {
     number_last && capitalised_unit && lexicon::unit(s.low(b)).is_some()
 }
 
-/// `15 million instructions per second`, `60 miles per hour`: the unit is the
-/// denominator of a measure (speed, throughput), not a recurring time.
+/// `15 million instructions per second`, `60 miles per hour`, `average daily
+/// volume`: the unit is the denominator of a measure (speed, throughput, a
+/// per-day average), not a recurring time.
 fn measurement_rate(s: &Scanned, a: usize, b: usize) -> bool {
-    s.low(a) == "per" && b == a + 2 && matches!(s.low(a + 1), "second" | "minute" | "hour")
+    let per_unit = s.low(a) == "per" && b == a + 2;
+    let averaged = a > 0 && s.low(a - 1) == "average" && b == a + 1;
+    (per_unit && matches!(s.low(a + 1), "second" | "minute" | "hour"))
+        || (averaged && matches!(s.low(a), "daily" | "weekly" | "monthly" | "yearly"))
 }
 
 /// `the quarter-to-quarter comparison`, `year-over-year growth`, `day-to-day
@@ -75,6 +79,8 @@ mod tests {
     fn measurement_rates_are_not_sets() {
         assert!(texts("It runs 15 million instructions per second.").is_empty());
         assert_eq!(texts("They meet once per week."), ["per week"]);
+        assert!(texts("Average daily volume was 133 million shares.").is_empty());
+        assert_eq!(texts("Prices are set daily."), ["daily"]);
     }
 
     #[test]

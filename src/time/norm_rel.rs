@@ -149,16 +149,13 @@ pub(crate) fn quarter(m: &Caps, c: &Ctx) -> Option<Out> {
 }
 
 /// `now`, `currently`, `recently`, `the past`, `the future`, `soon`.
-pub(crate) fn reference(m: &Caps, _c: &Ctx) -> Option<Out> {
-    let past = [
-        "recently",
-        "recent",
-        "past",
-        "previously",
-        "formerly",
-        "lately",
-        "once",
-    ];
+pub(crate) fn reference(m: &Caps, c: &Ctx) -> Option<Out> {
+    // "for the past three summers": `past` opens a counted stretch of plural
+    // units, not the past in general.
+    if m.has("past") && counted_plural(c.after(0), c.after(1)) {
+        return None;
+    }
+    let past = ["recently", "recent", "past", "previously", "lately", "once"];
     let future = ["future", "soon", "forthcoming", "term"];
     if m.any(&past) {
         return date("PAST_REF".into());
@@ -167,6 +164,13 @@ pub(crate) fn reference(m: &Caps, _c: &Ctx) -> Option<Out> {
         return date("FUTURE_REF".into());
     }
     date("PRESENT_REF".into())
+}
+
+/// `three summers`, `10 seasons`: a cardinal (not the article) before a plural noun.
+fn counted_plural(n: &str, noun: &str) -> bool {
+    let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    let cardinal = digits || super::lexicon::number_word(n).is_some_and(|v| v > 1);
+    cardinal && noun.ends_with('s')
 }
 
 /// `this year's third quarter`, `last year's fourth quarter`.

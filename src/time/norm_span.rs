@@ -14,8 +14,10 @@ const RATE_CUES: [&str; 10] = [
 /// `three years`, `the past 18 months`, `two-year`, `a week`, `several days`.
 pub(crate) fn amount(m: &Caps, c: &Ctx) -> Option<Out> {
     let unit = m.unit?;
-    // "a 29-year-old" is an age, not a duration.
-    if c.after(0) == "old" || (c.after(0) == "-" && c.after(1) == "old") {
+    // "a 29-year-old" is an age, not a duration; in "a day-long meeting" the
+    // `unit-long` row takes the adjective without the article.
+    let suffix = |w: &str| c.after(0) == w || (c.after(0) == "-" && c.after(1) == w);
+    if suffix("old") || suffix("long") {
         return None;
     }
     // "a year-earlier loss": the `year-earlier` rule takes it from `year`;
@@ -78,6 +80,25 @@ pub(crate) fn plural(m: &Caps, _c: &Ctx) -> Option<Out> {
         return None;
     }
     dur(duration(None, unit))
+}
+
+/// `a day-long meeting`, `decades-long battle`, `a two-week-long strike`: an
+/// adjective of length (TimeML DURATION); a plural unit leaves the amount open.
+pub(crate) fn lasting(m: &Caps, _c: &Ctx) -> Option<Out> {
+    let unit = m.unit?;
+    let amount = match m.num {
+        Some(n) => n,
+        None if m.plural => None,
+        None => Some(1.0),
+    };
+    dur(duration(amount, unit))
+}
+
+/// `for a while`: a stretch of time whose length and unit are both left open
+/// (TimeML `PXX`); `once in a while` is a vague frequency, not a length.
+pub(crate) fn unspecified(_m: &Caps, c: &Ctx) -> Option<Out> {
+    (c.before(2) != "once").then_some(())?;
+    dur("PXX".into())
 }
 
 /// `daily`, `weekly`, `annually`, `every month`, `each Thursday`, `per year`.

@@ -74,6 +74,9 @@ const DURATION_LEAD: &[&str] = &[
     "same",
 ];
 
+/// Plural unit nouns that may close a vague coordination (`weeks or months`).
+const PLURAL_UNITS: &[&str] = &["hours", "days", "weeks", "months", "years", "decades"];
+
 /// Every rule; at each position the longest match wins, ties go to the earlier row.
 #[rustfmt::skip]
 pub(crate) static RULES: &[Rule] = &[
@@ -109,10 +112,12 @@ pub(crate) static RULES: &[Rule] = &[
     rule("nth-day-today", &[Any(&["is", "s"]), THE, C(Ord), Opt(&[Any(&["straight", "consecutive"])]), W("day")], r::nth_day_today).lead(1),
     rule("that-year", &[W("that"), W("year")], r::that_year),
     rule("the-unit", &[W("the"), Opt(&[W("fiscal")]), C(Unit)], r::the_unit),
-    rule("ago", &[APPROX, AT_LEAST, C(Num), Hy, C(Unit), Any(&["ago", "earlier", "later", "before", "hence"])], r::ago),
+    rule("ago", &[APPROX, AT_LEAST, C(Num), Hy, C(Unit), Opt(&[W("or"), W("so")]), Any(&["ago", "earlier", "later", "before", "hence"])], r::ago),
     rule("from-now", &[C(Num), C(Unit), W("from"), W("now")], r::ago),
     rule("year-earlier", &[THE, W("year"), Hy, Any(&["earlier", "ago"]), Opt(&[Any(&["quarter", "period", "level"])])], r::year_earlier),
     rule("year-earlier-ord", &[THE, W("year"), Hy, Any(&["earlier", "ago"]), C(Ord), Hy, Any(&["quarter", "half"])], r::year_earlier),
+    // "the year-earlier nine months": a stretch named by its length (DURATION).
+    rule("year-earlier-amount", &[THE, W("year"), W("-"), Any(&["earlier", "ago"]), C(Num), C(Unit)], p::amount),
     rule("quarter-year-ago", &[W("the"), Any(&["quarter", "period"]), W("a"), W("year"), Any(&["ago", "earlier"])], r::year_earlier),
     rule("quarter", &[THE, Opt(&[Any(&["fiscal", "calendar"]), Hy]), C(Ord), Hy, Opt(&[W("fiscal")]), Any(&["quarter", "half"]), Opt(&[W("of"), Opt(&[W("fiscal")]), C(Year)])], r::quarter),
     rule("quarter-adj", &[Any(&["the", "a"]), Opt(&[Any(&["fiscal", "calendar"]), Hy]), C(Ord), W("-"), Any(&["quarter", "half"])], r::quarter).lead(1),
@@ -122,7 +127,9 @@ pub(crate) static RULES: &[Rule] = &[
     rule("period", &[W("the"), Any(&["latest", "full"]), Any(&["period", "year"])], r::period),
     rule("century", &[THE, C(Ord), Hy, W("century")], d::century),
     rule("year-quarter", &[Opt(&[W("fiscal")]), C(Year), Opt(&[W("'"), W("s")]), C(Ord), Hy, Any(&["quarter", "half"])], r::quarter),
-    rule("ref", &[Any(&["now", "currently", "nowadays", "recently", "formerly", "lately"])], r::reference),
+    // "formerly" is left out like "former": it marks an ex-title ("X, formerly
+    // its treasurer"), a change of role rather than a time.
+    rule("ref", &[Any(&["now", "currently", "nowadays", "recently", "lately"])], r::reference),
     rule("ref-the", &[W("the"), Any(&["past", "future", "present"])], r::reference),
     rule("ref-these-days", &[W("these"), W("days")], r::reference),
     rule("ref-near-future", &[W("the"), Any(&["near", "short", "foreseeable"]), Any(&["future", "term"])], r::reference),
@@ -133,7 +140,15 @@ pub(crate) static RULES: &[Rule] = &[
     rule("amount-of", &[AT_LEAST, Opt(&[W("a")]), W("couple"), W("of"), C(Unit)], p::amount),
     rule("recent-units", &[Opt(&[W("the")]), Any(&["recent", "coming", "past", "future"]), C(Unit)], p::vague),
     rule("range", &[THE, Opt(&[Any(DURATION_LEAD)]), C(Num), Any(&["to", "or", "-"]), C(Num), C(Unit)], p::range),
-    rule("plural-after-for", &[Any(&["for", "over", "in"]), C(Unit)], p::plural).lead(1),
+    // A bare plural unit after a preposition of extent is a vague length
+    // ("for weeks", "within days", "within weeks or months": TimeML PXW, PXD).
+    rule("plural-after-for", &[Any(&["for", "over", "in", "within"]), C(Unit), Opt(&[W("or"), Any(PLURAL_UNITS)])], p::plural).lead(1),
+    // "over the years": the whole span of an unstated number of units.
+    rule("plural-over-the", &[Any(&["over", "through"]), W("the"), C(Unit)], p::plural).lead(1),
+    // "for a while": a length left open in both amount and unit (PXX).
+    rule("a-while", &[Any(&["for", "in", "after"]), Opt(&[W("quite")]), W("a"), Opt(&[Any(&["little", "long"])]), W("while")], p::unspecified).lead(1),
+    // "a day-long meeting", "a decades-long feud": adjectives of length.
+    rule("unit-long", &[Opt(&[C(Num), W("-")]), C(Unit), W("-"), W("long")], p::lasting),
     rule("every", &[Any(&["every", "each", "per"]), Opt(&[W("other")]), C(Unit)], p::every),
     rule("every-day", &[Any(&["every", "each"]), C(Weekday), Opt(&[C(Pod)])], p::every),
     rule("every-season", &[Any(&["every", "each"]), C(Season)], p::every),

@@ -454,3 +454,162 @@ fn overnight_ignores_a_background_date() {
     );
     assert_eq!(got[1], ("overnight".into(), "TIME", "2001-08-19TNI".into()));
 }
+
+/// "aid could arrive within weeks", "he died within weeks or months of it":
+/// a bare plural unit after `within` is a vague DURATION like "for weeks", and
+/// a coordinated second unit belongs to the same expression.
+#[test]
+fn bare_plural_after_within_is_a_vague_duration() {
+    let a = "1998-02-19";
+    check(
+        "Help may arrive within weeks.",
+        a,
+        "weeks",
+        "DURATION",
+        "PXW",
+    );
+    check(
+        "She likely left within days or weeks of the storm.",
+        a,
+        "days or weeks",
+        "DURATION",
+        "PXD",
+    );
+    check(
+        "Prices have climbed over the years.",
+        a,
+        "the years",
+        "DURATION",
+        "PXY",
+    );
+    check(
+        "Over the weekend the fleet sailed.",
+        "1998-02-19",
+        "the weekend",
+        "DATE",
+        "1998-W07-WE",
+    );
+}
+
+/// "they will be without heat for a while": an open-ended stretch (PXX);
+/// "once in a while" is a vague frequency and stays unmarked.
+#[test]
+fn a_while_is_an_unspecified_duration() {
+    let a = "1998-01-11";
+    check(
+        "Roads stay shut for a while.",
+        a,
+        "a while",
+        "DURATION",
+        "PXX",
+    );
+    check(
+        "It was quiet for quite a while.",
+        a,
+        "quite a while",
+        "DURATION",
+        "PXX",
+    );
+    assert!(rec("We meet once in a while.", a).is_empty());
+    assert!(rec("Stay a while and listen.", a).is_empty());
+}
+
+/// "a day-long meeting", "a decades-long feud": adjectives of length are
+/// DURATIONs; a plural unit leaves the amount open.
+#[test]
+fn unit_long_adjectives_are_durations() {
+    let a = "2000-04-03";
+    check(
+        "They ended a day-long meeting.",
+        a,
+        "day-long",
+        "DURATION",
+        "P1D",
+    );
+    check(
+        "It is a decades-long feud.",
+        a,
+        "decades-long",
+        "DURATION",
+        "PXY",
+    );
+    check(
+        "The two-week-long strike ended.",
+        a,
+        "two-week-long",
+        "DURATION",
+        "P2W",
+    );
+}
+
+/// "Jane Roe, formerly the firm's treasurer": like "former", `formerly` marks
+/// an ex-title, a change of role, not a time.
+#[test]
+fn formerly_before_a_title_is_not_a_time() {
+    assert!(rec(
+        "Jane Roe, formerly its treasurer, will succeed him.",
+        "1989-10-27"
+    )
+    .is_empty());
+    check(
+        "It was recently sold.",
+        "1989-10-27",
+        "recently",
+        "DATE",
+        "PAST_REF",
+    );
+}
+
+/// "Net for the year-earlier nine months": the stretch is named by its length,
+/// one DURATION, not "the year-earlier" plus a separate "nine months".
+#[test]
+fn year_earlier_amount_is_one_duration() {
+    check(
+        "Net for the year-earlier nine months included a gain.",
+        "1989-10-26",
+        "the year-earlier nine months",
+        "DURATION",
+        "P9M",
+    );
+}
+
+/// "the average daily volume": a per-day average is a measure's denominator,
+/// not a set of days; "rallies held daily" stays a SET.
+#[test]
+fn average_daily_is_a_measure_not_a_set() {
+    let a = "1989-10-30";
+    assert!(rec("The average daily volume was 133 million shares.", a).is_empty());
+    check("Rallies were held daily.", a, "daily", "SET", "P1D");
+}
+
+/// "Then, a week or so ago, he picked a date": `or so` hedges the amount and the
+/// whole phrase is a past DATE, not the DURATION "a week".
+#[test]
+fn or_so_before_ago_stays_one_date() {
+    let got = rec("Then, a week or so ago, he picked a date.", "1991-02-25");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1), ("a week or so ago", "DATE"));
+}
+
+/// "violence in the region for the past three summers": `the past` followed by a
+/// count of plural nouns opens a counted stretch; it is not the vague PAST_REF.
+#[test]
+fn the_past_before_a_count_is_not_past_ref() {
+    let a = "1998-03-22";
+    let got = rec("Riots flared for the past three summers.", a);
+    assert!(got.iter().all(|(s, _, _)| s != "the past"), "{got:?}");
+    check(
+        "In the past, Russia claimed it.",
+        a,
+        "the past",
+        "DATE",
+        "PAST_REF",
+    );
+    check(
+        "Sales fell over the past two years.",
+        a,
+        "the past two years",
+        "DURATION",
+        "P2Y",
+    );
+}
