@@ -21,7 +21,7 @@ pub(crate) enum E {
 }
 
 /// Token classes with the value each contributes to [`Caps`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
     /// Month name, with its abbreviation dot (`Feb.`).
     Month,
@@ -94,6 +94,55 @@ impl Caps {
             self.lits[self.nlits] = w;
             self.nlits += 1;
         }
+    }
+}
+
+/// What the first token of a match of a pattern can be: one of these literal
+/// words or a token of one of these classes (or anything, when every element
+/// may be absent). The recognizer checks it before trying the pattern, so at
+/// most positions a row is rejected by one table lookup instead of by walking
+/// its optional groups.
+#[derive(Debug, Default)]
+pub(crate) struct First {
+    pub lits: Vec<&'static str>,
+    pub classes: Vec<Class>,
+    pub anything: bool,
+}
+
+impl First {
+    /// The first-token set of `pat`.
+    pub fn of(pat: &'static [E]) -> First {
+        let mut f = First::default();
+        f.anything = f.add(pat);
+        f
+    }
+
+    /// Adds the possible first tokens of `pat`; true if `pat` can match nothing.
+    fn add(&mut self, pat: &'static [E]) -> bool {
+        for e in pat {
+            match e {
+                E::W(w) => {
+                    self.lits.push(w);
+                    return false;
+                }
+                E::Any(ws) => {
+                    self.lits.extend_from_slice(ws);
+                    return false;
+                }
+                E::C(class) => {
+                    if !self.classes.contains(class) {
+                        self.classes.push(*class);
+                    }
+                    return false;
+                }
+                // Both may be absent: the next element can start the match too.
+                E::Hy => self.lits.push("-"),
+                E::Opt(group) => {
+                    self.add(group);
+                }
+            }
+        }
+        true
     }
 }
 

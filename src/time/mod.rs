@@ -5,6 +5,8 @@
 //! text ──scan──▶ tokens ──grammar rows (rules.rs)──▶ matches ──normalizers──▶ Timex
 //!                      (prefilter: only near trigger words)   (anchor + tense)
 //! ```
+//! At each position only the rows whose first element admits the token are tried
+//! (an index by first word and token class, built once from the table).
 //! Narrative phrases (`the following year`, `earlier that day`) lean on the
 //! latest explicit date before them (`discourse.rs`); holidays carry their
 //! calendar rule (`holiday.rs`: `Election Day`, `Easter`); time words inside names

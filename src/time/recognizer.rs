@@ -1,8 +1,9 @@
 //! The recognizer: scan once, try grammar rows only near trigger words, keep the
 //! longest match at each position, normalize it against the anchor.
 
+use super::classes::class_at;
 use super::coordination::coordinated_day;
-use super::grammar::{match_at, Caps};
+use super::grammar::{match_at, Caps, Class, First};
 use super::lexicon::{self, is_trigger};
 use super::nontemporal::non_temporal;
 use super::norm::{Ctx, Out};
@@ -10,6 +11,8 @@ use super::rules::{Rule, RULES};
 use super::scan::{Kind, Scanned};
 use super::{Anchor, Timex, TimexType};
 use crate::text::Span;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// How many tokens before a trigger word a rule may start (`at least the past 18 months`).
 const LOOKBACK: usize = 5;
@@ -73,11 +76,69 @@ fn trigger_window(s: &Scanned) -> Vec<bool> {
     near
 }
 
+/// Which grammar rows can start at a token, indexed by that token: rows keyed
+/// by a literal first word, rows keyed by a token class, and rows that may start
+/// anywhere. One lookup per position replaces trying all rows (most of which
+/// fail on their first word), with the same result.
+struct RowIndex {
+    by_word: HashMap<&'static str, Rows>,
+    by_class: Vec<(Class, Rows)>,
+    anywhere: Rows,
+}
+
+/// A set of rows of [`RULES`], bit `k` for row `k`.
+type Rows = u128;
+
+impl RowIndex {
+    fn get() -> &'static RowIndex {
+        static INDEX: OnceLock<RowIndex> = OnceLock::new();
+        INDEX.get_or_init(|| {
+            assert!(RULES.len() <= Rows::BITS as usize, "widen `Rows`");
+            let mut ix = RowIndex {
+                by_word: HashMap::new(),
+                by_class: Vec::new(),
+                anywhere: 0,
+            };
+            for (k, rule) in RULES.iter().enumerate() {
+                let bit: Rows = 1 << k;
+                let first = First::of(rule.pat);
+                if first.anything {
+                    ix.anywhere |= bit;
+                }
+                for w in first.lits {
+                    *ix.by_word.entry(w).or_default() |= bit;
+                }
+                for class in first.classes {
+                    match ix.by_class.iter_mut().find(|(c, _)| *c == class) {
+                        Some((_, rows)) => *rows |= bit,
+                        None => ix.by_class.push((class, bit)),
+                    }
+                }
+            }
+            ix
+        })
+    }
+
+    /// The rows whose first element admits token `i`.
+    fn rows_at(&self, s: &Scanned, i: usize) -> Rows {
+        let mut rows = self.anywhere | self.by_word.get(s.low(i)).copied().unwrap_or(0);
+        for &(class, more) in &self.by_class {
+            if more & !rows != 0 && class_at(class, s, i, &mut Caps::default()).is_some() {
+                rows |= more;
+            }
+        }
+        rows
+    }
+}
+
 /// The longest rule match starting at token `i` whose normalizer accepts it.
 fn best_at(s: &Scanned, i: usize, anchor: Option<&Anchor>) -> Option<(usize, Timex)> {
+    let rows = RowIndex::get().rows_at(s, i);
     let mut cands: Vec<(usize, &Rule, Caps)> = RULES
         .iter()
-        .filter_map(|r| match_at(r.pat, s, i, Caps::default()).map(|(j, c)| (j, r, c)))
+        .enumerate()
+        .filter(|(k, _)| rows >> k & 1 == 1)
+        .filter_map(|(_, r)| match_at(r.pat, s, i, Caps::default()).map(|(j, c)| (j, r, c)))
         .filter(|(j, r, _)| *j > i + r.lead)
         .collect();
     // Longest first; the sort is stable so earlier rows win ties.
@@ -162,4 +223,44 @@ fn modifier(c: &Caps) -> Option<&'static str> {
         ("least", "EQUAL_OR_MORE"),
     ];
     TABLE.iter().find(|(w, _)| c.has(w)).map(|(_, m)| *m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row index may only skip rows that cannot match: at every token of
+    /// these texts, every row that matches there is among the indexed rows.
+    #[test]
+    fn row_index_never_skips_a_matching_row() {
+        let texts = [
+            include_str!("../../tests/fixtures/trend-2020-02-07-sadigov-gerasimov.txt"),
+            include_str!("../../tests/fixtures/ap-dateline-emdash.txt"),
+            include_str!("../../tests/fixtures/reuters-style-dateline.txt"),
+            "At least the past 18 months, nearly two years ago, the year-earlier third quarter, \
+             around 5:30 p.m. EST Friday, noon Tuesday, mid-1990s, the '80s, 11/02/89, \
+             1989-10-27, early this week, for a while, within weeks or months, a day-long \
+             meeting, every other Thursday, twice a year, Christmas Eve, New Year's Day 2001, \
+             the previous Friday, that same day, overnight, in the morning, at 4 in the \
+             afternoon, it's the third day of talks, the first two quarters of 1990, the \
+             fiscal first quarter of 1990, from now, three weeks from now, later that year.",
+        ];
+        let index = RowIndex::get();
+        for text in texts {
+            let s = Scanned::new(text);
+            for i in 0..s.toks.len() {
+                let rows = index.rows_at(&s, i);
+                for (k, rule) in RULES.iter().enumerate() {
+                    if match_at(rule.pat, &s, i, Caps::default()).is_some() {
+                        assert!(
+                            rows >> k & 1 == 1,
+                            "row {} skipped at {:?}",
+                            rule.name,
+                            s.low(i)
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
