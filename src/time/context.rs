@@ -142,6 +142,11 @@ fn phrase_cue(s: &Scanned, j: usize) -> Option<(Dir, usize)> {
     if (w == "held" && prev == "be") || (matches!(w, "is" | "are") && next == "to") {
         return Some((Dir::Future, WINDOW));
     }
+    // "a spokesman would not comment Friday": a refusal the reporter met, not a
+    // future event.
+    if w == "would" && next == "not" && REFUSED.contains(&s.low(j + 2)) {
+        return Some((Dir::Past, WINDOW));
+    }
     // "had been scheduled to expire Friday": a plan seen from the past.
     let planned = matches!(w, "scheduled" | "due" | "expected" | "set" | "planned");
     if planned && prev == "been" && s.low(j.wrapping_sub(2)) == "had" {
@@ -165,6 +170,13 @@ fn phrase_cue(s: &Scanned, j: usize) -> Option<(Dir, usize)> {
     ((w == "next" && next == "to") || (w == "due" && next == "to" && noun_after))
         .then_some((Dir::Unknown, 0))
 }
+
+/// Verbs of a reported refusal after `would not` ("would not comment").
+#[rustfmt::skip]
+const REFUSED: &[&str] = &[
+    "comment", "say", "confirm", "disclose", "elaborate", "discuss", "identify", "specify",
+    "speculate", "reveal", "release", "give", "answer",
+];
 
 /// Future cues that a `was`/`were` before them turns into a plan seen from the past.
 #[rustfmt::skip]

@@ -613,3 +613,24 @@ fn the_past_before_a_count_is_not_past_ref() {
         "P2Y",
     );
 }
+
+/// "would not comment Friday" reports a refusal already met, so the weekday
+/// is the past one; "would meet Friday" still looks ahead.
+#[test]
+fn would_not_comment_is_a_past_refusal() {
+    let anchor = "2020-02-05";
+    check(
+        "A spokesman would not comment Monday on the report.",
+        anchor,
+        "Monday",
+        "DATE",
+        "2020-02-03",
+    );
+    check(
+        "The ministers would meet Friday in Geneva.",
+        anchor,
+        "Friday",
+        "DATE",
+        "2020-02-07",
+    );
+}
