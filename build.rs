@@ -1,6 +1,11 @@
 //! Compiles `proto/` with protox (pure Rust, no system `protoc`), writes the
 //! encoded descriptor set that the server hands to gRPC reflection, and generates
 //! proto3-JSON serde impls (pbjson) so the CLI prints exactly what grpcurl shows.
+//!
+//! `proto/google/rpc/status.proto` (the public `google.rpc.Status` shape) is
+//! compiled with it: ParseStream answers per-article errors in it, and the
+//! descriptor set includes it and `google/protobuf/any.proto`, so reflection
+//! serves every file a client needs.
 
 use std::path::PathBuf;
 
@@ -15,8 +20,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build_client(true)
         .build_server(true)
         .compile_fds(fds)?;
+    // The CLI prints Parse answers only; stream answers hold a google.rpc.Status,
+    // whose `Any` details have no proto3-JSON mapping in prost-types.
     pbjson_build::Builder::new()
         .register_descriptors(&descriptor)?
+        .exclude([".newsparse.v1.ParseStreamResponse"])
         .build(&[".newsparse.v1"])?;
     Ok(())
 }

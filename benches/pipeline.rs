@@ -233,7 +233,7 @@ fn stage<F: Fn(usize, &str) -> usize>(
 /// Single stages called directly, each on the whole text.
 fn stages_direct(c: &mut Criterion, corpus: &Corpus) {
     let timex = TimexRecognizer::new();
-    let gazetteer = Gazetteer::embedded();
+    let gazetteer = Gazetteer::embedded().expect("embedded gazetteer");
     let numeric = NumericRecognizer::new().expect("built-in unit lexicon");
     let titles = TitleRecognizer::builtin().expect("data/titles.tsv");
     let tokens: Vec<_> = corpus.texts.iter().map(|t| tokenize(t)).collect();
@@ -249,7 +249,7 @@ fn stages_direct(c: &mut Criterion, corpus: &Corpus) {
         .zip(&tokens)
         .map(|(t, toks)| split_sentences(t, toks, Span::new(0, t.len())))
         .collect();
-    let ner = NerModel::embedded();
+    let ner = NerModel::embedded().expect("embedded NER model");
     stage(&mut g, "ner", corpus, |i, t| {
         ner.recognize(t, &tokens[i], &whole[i]).len()
     });
@@ -257,7 +257,7 @@ fn stages_direct(c: &mut Criterion, corpus: &Corpus) {
         timex.recognize(t, None).len()
     });
     stage(&mut g, "gazetteer", corpus, |_, t| {
-        adapters::gazetteer_candidates(gazetteer, t).len()
+        adapters::gazetteer_candidates(&gazetteer, t).len()
     });
     stage(&mut g, "numeric", corpus, |_, t| numeric.scan(t).len());
     stage(&mut g, "titles", corpus, |_, t| titles.scan(t).len());
@@ -265,7 +265,7 @@ fn stages_direct(c: &mut Criterion, corpus: &Corpus) {
 }
 
 fn benches(c: &mut Criterion) {
-    let p = Pipeline::shared();
+    let p = Pipeline::shared().expect("embedded resources load");
     let corpora: Vec<Corpus> = std::iter::once(fixture()).chain(wikinews()).collect();
     for corpus in &corpora {
         eprintln!(

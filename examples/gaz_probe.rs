@@ -4,7 +4,8 @@ use newsparse::entities::gazetteer::Gazetteer;
 fn main() {
     let path = std::env::args().nth(1).expect("file");
     let text = std::fs::read_to_string(path).expect("read");
-    for c in adapters::gazetteer_candidates(Gazetteer::embedded(), &text) {
+    let gazetteer = Gazetteer::embedded().expect("embedded gazetteer");
+    for c in adapters::gazetteer_candidates(&gazetteer, &text) {
         println!("{:?} {:?} {:.2}", c.kind, c.span.slice(&text), c.confidence);
     }
 }

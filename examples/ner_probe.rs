@@ -6,7 +6,8 @@ fn main() {
     let text = std::fs::read_to_string(path).expect("read");
     let tokens = tokenize(&text);
     let sents = split_sentences(&text, &tokens, Span::new(0, text.len()));
-    for m in NerModel::embedded().recognize(&text, &tokens, &sents) {
+    let model = NerModel::embedded().expect("embedded NER model");
+    for m in model.recognize(&text, &tokens, &sents) {
         println!(
             "{:?} {:?} {:.2}",
             m.label,

@@ -42,7 +42,8 @@ pub fn parse_to_json(
         offset_encoding: encoding as i32,
         ..Default::default()
     };
-    let resp = grpc::parse_local(&Pipeline::shared(), req, usize::MAX)?;
+    let pipeline = Pipeline::shared()?;
+    let resp = grpc::parse_local(&pipeline, req, usize::MAX)?;
     Ok(if pretty {
         serde_json::to_string_pretty(&resp)?
     } else {
@@ -113,18 +114,9 @@ pub fn train(
 
 /// Scores a NER model on a CoNLL file, fed to our tokenizer as raw text.
 pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
-    let loaded;
-    let model = match model {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            loaded = ner::NerModel::from_bytes(&bytes)?;
-            &loaded
-        }
-        None => ner::NerModel::embedded(),
-    };
+    let model = crate::resources::ner_model(model)?;
     let docs = ner::conll::read_conll(file)?;
-    let text = ner::conll::evaluate(model, &docs).to_string();
+    let text = ner::conll::evaluate(&model, &docs).to_string();
     print!("{text}");
     if let Some(out) = out {
         std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;
@@ -154,17 +146,34 @@ pub fn eval_timex(
     Ok(())
 }
 
-/// True when the server at `addr` answers SERVING within `timeout`.
-pub async fn health(addr: SocketAddr, timeout: Duration) -> bool {
+/// How `newsparse health` reaches a TLS server.
+#[derive(Debug, Clone)]
+pub struct HealthTls {
+    /// PEM CA certificate that signed the server's certificate.
+    pub ca_pem: Vec<u8>,
+    /// Name the server's certificate must carry.
+    pub domain: String,
+}
+
+/// True when the server at `addr` answers SERVING within `timeout` (over TLS
+/// when `tls` is given).
+pub async fn health(addr: SocketAddr, timeout: Duration, tls: Option<HealthTls>) -> bool {
     let addr = if addr.ip().is_unspecified() {
         SocketAddr::from(([127, 0, 0, 1], addr.port()))
     } else {
         addr
     };
     let check = async {
-        let channel = tonic::transport::Endpoint::new(format!("http://{addr}"))?
-            .connect()
-            .await?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let mut endpoint = tonic::transport::Endpoint::new(format!("{scheme}://{addr}"))?;
+        if let Some(t) = tls {
+            endpoint = endpoint.tls_config(
+                tonic::transport::ClientTlsConfig::new()
+                    .ca_certificate(tonic::transport::Certificate::from_pem(t.ca_pem))
+                    .domain_name(t.domain),
+            )?;
+        }
+        let channel = endpoint.connect().await?;
         let mut client = tonic_health::pb::health_client::HealthClient::new(channel);
         let resp = client
             .check(tonic_health::pb::HealthCheckRequest {

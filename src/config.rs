@@ -1,40 +1,85 @@
 //! Server configuration: raw settings from flags and `NEWSPARSE_*` variables are
 //! checked once into a [`Config`], so the server never meets an invalid value.
+//!
+//! The flags are derived on [`RawConfig`] itself, so each default is written once
+//! (in its `#[arg]`), and `RawConfig::default()` is what `newsparse serve` with no
+//! flags and no environment would run with.
 
 use crate::error::ConfigError;
+use crate::resources::ResourcePaths;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
-/// Settings as given, before validation (flags and environment, see `main.rs`).
-#[derive(Debug, Clone)]
+/// Settings as given, before validation: the flags of `newsparse serve`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
 pub struct RawConfig {
     /// Listen address.
+    #[arg(long, env = "NEWSPARSE_ADDR", default_value = "0.0.0.0:50051")]
     pub addr: SocketAddr,
-    /// Largest accepted `text`, in bytes.
+    /// Largest accepted article text, in bytes.
+    #[arg(long, env = "NEWSPARSE_MAX_TEXT_BYTES", default_value_t = 2 * 1024 * 1024)]
     pub max_text_bytes: usize,
-    /// Largest gRPC message the transport decodes, in bytes.
+    /// Largest gRPC message decoded or encoded, in bytes.
+    #[arg(long, env = "NEWSPARSE_MAX_MESSAGE_BYTES", default_value_t = 4 * 1024 * 1024)]
     pub max_message_bytes: usize,
-    /// Parses running at once; 0 means one per CPU core.
+    /// Parses running at once (0: one per CPU core).
+    #[arg(long, env = "NEWSPARSE_MAX_CONCURRENT_PARSES", default_value_t = 0)]
     pub max_concurrent_parses: usize,
     /// Parses allowed to wait for a free slot before new ones are refused.
+    #[arg(long, env = "NEWSPARSE_MAX_QUEUED_PARSES", default_value_t = 64)]
     pub max_queued_parses: usize,
-    /// How long in-flight requests may take to finish after SIGTERM.
-    pub drain_timeout: Duration,
+    /// Seconds in-flight requests may take to finish after SIGTERM.
+    #[arg(long, env = "NEWSPARSE_DRAIN_TIMEOUT_SECS", default_value_t = 10)]
+    pub drain_timeout_secs: u64,
     /// Responses computed ahead of the client in one ParseStream.
+    #[arg(long, env = "NEWSPARSE_STREAM_WINDOW", default_value_t = 8)]
     pub stream_window: usize,
+    /// Serve Prometheus metrics over HTTP at this address (path /metrics); off when unset.
+    #[arg(long, env = "NEWSPARSE_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+    /// PEM certificate chain: serve gRPC over TLS (needs --tls-key).
+    #[arg(long, env = "NEWSPARSE_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key of --tls-cert.
+    #[arg(long, env = "NEWSPARSE_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// File of bearer tokens, one per line: ArticleService calls must send
+    /// `authorization: Bearer <token>` (health and reflection stay open).
+    #[arg(long, env = "NEWSPARSE_AUTH_TOKEN_FILE")]
+    pub auth_token_file: Option<PathBuf>,
+    /// A NER model file (from `newsparse train --out`) to serve instead of the embedded one.
+    #[arg(long, env = "NEWSPARSE_NER_MODEL")]
+    pub ner_model: Option<PathBuf>,
 }
 
 impl Default for RawConfig {
+    /// The flags' own defaults, ignoring the environment.
     fn default() -> Self {
-        RawConfig {
-            addr: SocketAddr::from(([0, 0, 0, 0], 50051)),
-            max_text_bytes: 2 * 1024 * 1024,
-            max_message_bytes: 4 * 1024 * 1024,
-            max_concurrent_parses: 0,
-            max_queued_parses: 64,
-            drain_timeout: Duration::from_secs(10),
-            stream_window: 8,
-        }
+        use clap::{Args, FromArgMatches};
+        let cmd = RawConfig::augment_args(clap::Command::new("defaults"))
+            .mut_args(|a| a.env(None::<&str>));
+        let matches = cmd.get_matches_from(["defaults"]);
+        RawConfig::from_arg_matches(&matches).expect("every flag has a default or is optional")
+    }
+}
+
+/// A TLS identity read from PEM files (checked by rustls when the server starts).
+#[derive(Clone)]
+pub struct TlsIdentity {
+    /// The certificate chain, PEM.
+    pub cert_pem: Vec<u8>,
+    /// The private key, PEM.
+    pub key_pem: Vec<u8>,
+}
+
+impl std::fmt::Debug for TlsIdentity {
+    /// Never prints the key.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TlsIdentity")
+            .field("cert_pem_bytes", &self.cert_pem.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -53,11 +98,58 @@ pub struct Config {
     pub drain_timeout: Duration,
     /// Responses computed ahead in one ParseStream (at least 1).
     pub stream_window: usize,
+    /// Where to serve metrics, if anywhere.
+    pub metrics_addr: Option<SocketAddr>,
+    /// TLS identity, when gRPC is served over TLS.
+    pub tls: Option<TlsIdentity>,
+    /// Accepted bearer tokens, when authentication is on.
+    pub auth: Option<Arc<crate::grpc::auth::Tokens>>,
+    /// Resource files that replace embedded ones.
+    pub resources: ResourcePaths,
 }
 
 impl RawConfig {
-    /// Checks ranges and resolves defaults that depend on the machine.
+    /// Checks ranges, reads the TLS and token files, and resolves defaults that
+    /// depend on the machine.
     pub fn validate(self) -> Result<Config, ConfigError> {
+        self.check_limits()?;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let max_concurrent_parses = match self.max_concurrent_parses {
+            0 => cores,
+            n => n,
+        };
+        let tls = match (&self.tls_cert, &self.tls_key) {
+            (Some(cert), Some(key)) => Some(TlsIdentity {
+                cert_pem: read("tls_cert", cert)?,
+                key_pem: read("tls_key", key)?,
+            }),
+            (None, None) => None,
+            _ => return Err(ConfigError::TlsPair),
+        };
+        let auth = match &self.auth_token_file {
+            Some(path) => Some(Arc::new(crate::grpc::auth::Tokens::parse(
+                &read("auth_token_file", path)?,
+                path,
+            )?)),
+            None => None,
+        };
+        Ok(Config {
+            max_text_bytes: self.max_text_bytes,
+            max_message_bytes: self.max_message_bytes,
+            max_concurrent_parses,
+            max_queued_parses: self.max_queued_parses,
+            drain_timeout: Duration::from_secs(self.drain_timeout_secs),
+            stream_window: self.stream_window,
+            metrics_addr: self.metrics_addr,
+            tls,
+            auth,
+            resources: ResourcePaths {
+                ner_model: self.ner_model,
+            },
+        })
+    }
+
+    fn check_limits(&self) -> Result<(), ConfigError> {
         if self.max_message_bytes < 1024 {
             return Err(invalid(
                 "max_message_bytes",
@@ -75,20 +167,16 @@ impl RawConfig {
         if self.stream_window == 0 {
             return Err(invalid("stream_window", 0, "must be at least 1"));
         }
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let max_concurrent_parses = match self.max_concurrent_parses {
-            0 => cores,
-            n => n,
-        };
-        Ok(Config {
-            max_text_bytes: self.max_text_bytes,
-            max_message_bytes: self.max_message_bytes,
-            max_concurrent_parses,
-            max_queued_parses: self.max_queued_parses,
-            drain_timeout: self.drain_timeout,
-            stream_window: self.stream_window,
-        })
+        Ok(())
     }
+}
+
+fn read(name: &'static str, path: &Path) -> Result<Vec<u8>, ConfigError> {
+    std::fs::read(path).map_err(|source| ConfigError::Read {
+        name,
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 fn invalid(name: &'static str, value: usize, reason: &'static str) -> ConfigError {
@@ -96,5 +184,43 @@ fn invalid(name: &'static str, value: usize, reason: &'static str) -> ConfigErro
         name,
         value: value.to_string(),
         reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_flags_defaults() {
+        let raw = RawConfig::default();
+        assert_eq!(raw.addr, SocketAddr::from(([0, 0, 0, 0], 50051)));
+        assert_eq!(raw.max_text_bytes, 2 * 1024 * 1024);
+        assert_eq!(raw.max_queued_parses, 64);
+        assert_eq!(raw.drain_timeout_secs, 10);
+        assert_eq!(raw.metrics_addr, None);
+        assert!(raw.validate().is_ok());
+    }
+
+    #[test]
+    fn a_missing_token_file_names_the_setting_and_path() {
+        let raw = RawConfig {
+            auth_token_file: Some(PathBuf::from("no-such-dir/tokens")),
+            ..RawConfig::default()
+        };
+        let msg = raw.validate().expect_err("refused").to_string();
+        assert!(
+            msg.contains("auth_token_file") && msg.contains("no-such-dir/tokens"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn tls_needs_both_files() {
+        let raw = RawConfig {
+            tls_cert: Some(PathBuf::from("cert.pem")),
+            ..RawConfig::default()
+        };
+        assert!(matches!(raw.validate(), Err(ConfigError::TlsPair)));
     }
 }

@@ -40,6 +40,11 @@ pub enum RequestError {
     /// `language_hint` is not a two-letter ISO 639-1 code.
     #[error("field `language_hint` {0:?} is not an ISO 639-1 code such as \"en\"")]
     BadLanguageHint(String),
+    /// A ParseStream message without its `request`.
+    #[error(
+        "field `request` of ParseStreamRequest is not set; wrap each article's ParseRequest in it"
+    )]
+    MissingStreamRequest,
 }
 
 /// Why loading the configuration or a model failed at start-up.
@@ -54,5 +59,53 @@ pub enum ConfigError {
         value: String,
         /// The allowed range.
         reason: &'static str,
+    },
+    /// A file named by a setting could not be read.
+    #[error("setting `{name}`: cannot read {}: {source}", path.display())]
+    Read {
+        /// Flag or variable name.
+        name: &'static str,
+        /// The path given.
+        path: std::path::PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Only one of the TLS certificate and key was given.
+    #[error("settings `tls_cert` and `tls_key` go together: give both PEM files or neither")]
+    TlsPair,
+    /// The bearer token file holds no usable token.
+    #[error("setting `auth_token_file`: {} holds no token (one token per line; blank lines and # comments are skipped)", path.display())]
+    NoTokens {
+        /// The file.
+        path: std::path::PathBuf,
+    },
+    /// A resource could not be loaded.
+    #[error(transparent)]
+    Resource(#[from] ResourceError),
+}
+
+/// A model or table could not be loaded at start-up. The message names the
+/// resource and where it came from, so an operator knows what to fix.
+#[derive(Debug, Error)]
+pub enum ResourceError {
+    /// The resource's bytes are malformed.
+    #[error("resource `{name}` ({origin}) is invalid: {source}")]
+    Invalid {
+        /// Which resource ("gazetteer", "NER model" ...).
+        name: &'static str,
+        /// Where it came from: a data file compiled in, or a path.
+        origin: String,
+        /// The loader's own error (file, line, column where it has them).
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// An override file could not be read.
+    #[error("resource `{name}`: cannot read {path}: {source}")]
+    Read {
+        /// Which resource.
+        name: &'static str,
+        /// The path given.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
     },
 }

@@ -4,6 +4,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use newsparse::config::RawConfig;
+use newsparse::resources::Resources;
 use newsparse::{cli, grpc, pipeline::Pipeline};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,7 +40,7 @@ enum LogFormat {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the gRPC API (newsparse.v1, health, reflection).
-    Serve(ServeArgs),
+    Serve(RawConfig),
     /// Parse one article and print the response as JSON (what grpcurl shows).
     Parse {
         /// Article file, or - for standard input.
@@ -100,32 +101,13 @@ enum Command {
         /// Give up after this many seconds.
         #[arg(long, default_value_t = 3)]
         timeout_secs: u64,
+        /// PEM CA certificate: connect over TLS and trust the server's certificate by it.
+        #[arg(long, env = "NEWSPARSE_TLS_CA")]
+        tls_ca: Option<PathBuf>,
+        /// Name the server's certificate is checked against (with --tls-ca).
+        #[arg(long, env = "NEWSPARSE_TLS_DOMAIN", default_value = "localhost")]
+        tls_domain: String,
     },
-}
-
-#[derive(clap::Args)]
-struct ServeArgs {
-    /// Listen address.
-    #[arg(long, env = "NEWSPARSE_ADDR", default_value = "0.0.0.0:50051")]
-    addr: SocketAddr,
-    /// Largest accepted article text, in bytes.
-    #[arg(long, env = "NEWSPARSE_MAX_TEXT_BYTES", default_value_t = 2 * 1024 * 1024)]
-    max_text_bytes: usize,
-    /// Largest gRPC message, in bytes.
-    #[arg(long, env = "NEWSPARSE_MAX_MESSAGE_BYTES", default_value_t = 4 * 1024 * 1024)]
-    max_message_bytes: usize,
-    /// Parses running at once (0: one per CPU core).
-    #[arg(long, env = "NEWSPARSE_MAX_CONCURRENT_PARSES", default_value_t = 0)]
-    max_concurrent_parses: usize,
-    /// Parses allowed to wait before new requests are refused.
-    #[arg(long, env = "NEWSPARSE_MAX_QUEUED_PARSES", default_value_t = 64)]
-    max_queued_parses: usize,
-    /// Seconds in-flight requests may take to finish after SIGTERM.
-    #[arg(long, env = "NEWSPARSE_DRAIN_TIMEOUT_SECS", default_value_t = 10)]
-    drain_timeout_secs: u64,
-    /// Responses computed ahead of the client in one ParseStream.
-    #[arg(long, env = "NEWSPARSE_STREAM_WINDOW", default_value_t = 8)]
-    stream_window: usize,
 }
 
 fn main() -> ExitCode {
@@ -176,11 +158,25 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             cli::eval_timex(&dir, out.as_deref(), predictions.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Health { addr, timeout_secs } => {
+        Command::Health {
+            addr,
+            timeout_secs,
+            tls_ca,
+            tls_domain,
+        } => {
+            let tls = match tls_ca {
+                Some(ca) => Some(cli::HealthTls {
+                    ca_pem: std::fs::read(&ca)
+                        .with_context(|| format!("reading --tls-ca {}", ca.display()))?,
+                    domain: tls_domain,
+                }),
+                None => None,
+            };
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()?;
-            let serving = rt.block_on(cli::health(addr, Duration::from_secs(timeout_secs)));
+            let timeout = Duration::from_secs(timeout_secs);
+            let serving = rt.block_on(cli::health(addr, timeout, tls));
             Ok(if serving {
                 ExitCode::SUCCESS
             } else {
@@ -190,27 +186,31 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let config = RawConfig {
-        addr: args.addr,
-        max_text_bytes: args.max_text_bytes,
-        max_message_bytes: args.max_message_bytes,
-        max_concurrent_parses: args.max_concurrent_parses,
-        max_queued_parses: args.max_queued_parses,
-        drain_timeout: Duration::from_secs(args.drain_timeout_secs),
-        stream_window: args.stream_window,
-    };
-    let addr = config.addr;
-    let config = config.validate()?;
+/// Validates the settings and loads every resource before binding, so a bad
+/// flag or a broken resource exits non-zero with a message naming it.
+fn serve(raw: RawConfig) -> anyhow::Result<ExitCode> {
+    let addr = raw.addr;
+    let config = raw.validate()?;
+    let resources = Resources::load(&config.resources)?;
+    let pipeline = Arc::new(Pipeline::new(resources));
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async move {
-        let pipeline = Arc::new(Pipeline::new());
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .with_context(|| format!("cannot listen on {addr}"))?;
-        grpc::run(listener, config, pipeline, cli::shutdown_signal()).await?;
+        let listeners = grpc::Listeners {
+            grpc: bind(addr).await?,
+            metrics: match config.metrics_addr {
+                Some(a) => Some(bind(a).await?),
+                None => None,
+            },
+        };
+        grpc::run(listeners, config, pipeline, cli::shutdown_signal()).await?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+async fn bind(addr: SocketAddr) -> anyhow::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))
 }
 
 fn init_tracing(format: LogFormat) {

@@ -198,6 +198,9 @@ pub struct PersonAttrs {
     /// Country the person serves, as the country's name ("Azerbaijan").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// ISO 3166-1 alpha-2 code of `country` ("AZ"), when the gazetteer knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
 }
 
 /// The TimeML type of a temporal expression.
@@ -284,6 +287,9 @@ pub struct Attributes {
     /// Country an ORG, NORP or place belongs to, by name ("Azerbaijan").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// ISO 3166-1 alpha-2 code of `country` ("AZ"), when the gazetteer knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
     /// Short form defined in the text or lexicon ("NATO"); the entity's name is
     /// then its expansion.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -125,9 +125,10 @@ impl<'t> Wire<'t> {
                 offices: p.offices.clone(),
                 affiliations: p.affiliations.clone(),
                 country: p.country.clone().unwrap_or_default(),
+                country_code: p.country_code.clone().unwrap_or_default(),
             }),
             timex: a.timex.as_ref().map(|t| pb::Timex {
-                timex_type: timex_type(t.timex_type).to_owned(),
+                r#type: timex_type(t.timex_type) as i32,
                 value: t.value.clone(),
                 modifier: t.modifier.clone().unwrap_or_default(),
             }),
@@ -137,13 +138,13 @@ impl<'t> Wire<'t> {
             }),
             country: a.country.clone().unwrap_or_default(),
             acronym: a.acronym.clone().unwrap_or_default(),
+            country_code: a.country_code.clone().unwrap_or_default(),
         }
     }
 
     fn mention(&self, m: &Mention) -> pb::Mention {
         pb::Mention {
-            start: self.pos(m.span.start),
-            end: self.pos(m.span.end),
+            span: Some(self.span(m.span)),
             text: self.text_of(m.span),
             kind: mention_kind(m.kind) as i32,
         }
@@ -167,12 +168,12 @@ fn entity_type(t: EntityType) -> pb::EntityType {
         .unwrap_or(pb::EntityType::Unspecified)
 }
 
-fn timex_type(t: TimexType) -> &'static str {
+fn timex_type(t: TimexType) -> pb::TimexType {
     match t {
-        TimexType::Date => "DATE",
-        TimexType::Time => "TIME",
-        TimexType::Duration => "DURATION",
-        TimexType::Set => "SET",
+        TimexType::Date => pb::TimexType::Date,
+        TimexType::Time => pb::TimexType::Time,
+        TimexType::Duration => pb::TimexType::Duration,
+        TimexType::Set => pb::TimexType::Set,
     }
 }
 
@@ -211,20 +212,27 @@ pub fn response(input: &ParseInput, analysis: &Analysis) -> pb::ParseResponse {
         entities: analysis.entities.iter().map(|e| w.entity(e)).collect(),
         model_version: MODEL_VERSION.to_owned(),
         offset_encoding: encoding(input.unit) as i32,
-        error: None,
     }
 }
 
-/// A ParseStream response that carries a per-article error.
-pub fn error_response(id: String, code: tonic::Code, message: String) -> pb::ParseResponse {
-    pb::ParseResponse {
-        id,
-        model_version: MODEL_VERSION.to_owned(),
-        error: Some(pb::Error {
-            code: code as i32,
-            message,
+/// A ParseStream answer for one article: its response, or the status a unary
+/// Parse would have answered.
+pub fn stream_response(
+    id: String,
+    result: Result<pb::ParseResponse, tonic::Status>,
+) -> pb::ParseStreamResponse {
+    use pb::parse_stream_response::Result as Item;
+    let result = match result {
+        Ok(resp) => Item::Response(resp),
+        Err(status) => Item::Error(super::rpc::Status {
+            code: status.code() as i32,
+            message: status.message().to_owned(),
+            details: Vec::new(),
         }),
-        ..Default::default()
+    };
+    pb::ParseStreamResponse {
+        id,
+        result: Some(result),
     }
 }
 

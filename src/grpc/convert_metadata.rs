@@ -111,13 +111,9 @@ impl Wire<'_> {
     }
 
     fn handle(&self, h: &md::Handle) -> pb::Handle {
-        let platform = h
-            .platform
-            .map(|p| format!("{p:?}").to_lowercase())
-            .unwrap_or_default();
         pb::Handle {
             handle: h.value.clone(),
-            platform,
+            platform: h.platform.map_or(pb::Platform::Unspecified, platform) as i32,
             span: Some(self.span(h.span)),
         }
     }
@@ -138,5 +134,21 @@ impl Wire<'_> {
             text: self.text_of(b.span),
             span: Some(self.span(b.span)),
         }
+    }
+}
+
+fn platform(p: md::Platform) -> pb::Platform {
+    match p {
+        md::Platform::Twitter => pb::Platform::Twitter,
+        md::Platform::Instagram => pb::Platform::Instagram,
+        md::Platform::Facebook => pb::Platform::Facebook,
+        md::Platform::Telegram => pb::Platform::Telegram,
+        md::Platform::Youtube => pb::Platform::Youtube,
+        md::Platform::Tiktok => pb::Platform::Tiktok,
+        md::Platform::Linkedin => pb::Platform::Linkedin,
+        md::Platform::Threads => pb::Platform::Threads,
+        md::Platform::Mastodon => pb::Platform::Mastodon,
+        md::Platform::Bluesky => pb::Platform::Bluesky,
+        md::Platform::Vk => pb::Platform::Vk,
     }
 }

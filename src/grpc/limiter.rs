@@ -27,6 +27,13 @@ impl Limiter {
         }
     }
 
+    /// Parses running now, and admitted parses waiting for a slot (for metrics).
+    pub fn load(&self) -> (usize, usize) {
+        let running = self.slots.saturating_sub(self.running.available_permits());
+        let admitted = (self.slots + self.queue).saturating_sub(self.admitted.available_permits());
+        (running, admitted.saturating_sub(running))
+    }
+
     /// Admits a unary request or refuses it at once when the queue is full.
     pub fn try_admit(&self) -> Result<OwnedSemaphorePermit, ServiceError> {
         self.admitted

@@ -1,15 +1,17 @@
 //! The gRPC edge: generated types, wire ↔ domain conversion, the service and the
 //! server. Nothing outside this module sees `tonic` or the generated types.
 
+pub mod auth;
 mod convert;
 mod convert_metadata;
 mod deadline;
 mod limiter;
+mod metrics;
 mod server;
 mod service;
 pub mod status;
 
-pub use server::{run, ServerError};
+pub use server::{run, Listeners, ServerError};
 
 /// Parses one request in-process, exactly as the service would answer it (CLI, benches).
 pub fn parse_local(
@@ -25,12 +27,30 @@ pub use service::ArticleSvc;
 
 /// Generated protobuf and gRPC types of `newsparse.v1`, for clients (tests, the
 /// load generator, other Rust services).
-#[allow(missing_docs, clippy::all, clippy::pedantic)]
-pub mod pb {
-    tonic::include_proto!("newsparse.v1");
-    include!(concat!(env!("OUT_DIR"), "/newsparse.v1.serde.rs"));
+pub use generated::newsparse::v1 as pb;
 
-    /// Encoded descriptor set of `newsparse.v1`, served by gRPC reflection.
-    pub const FILE_DESCRIPTOR_SET: &[u8] =
-        include_bytes!(concat!(env!("OUT_DIR"), "/newsparse_descriptor.bin"));
+/// `google.rpc.Status`, the per-article error of a ParseStream answer.
+pub use generated::google::rpc;
+
+/// Generated code, quarantined: packages nest as prost expects, so the
+/// `newsparse.v1` types can name `google.rpc.Status`.
+#[allow(missing_docs, clippy::all, clippy::pedantic)]
+mod generated {
+    pub mod google {
+        pub mod rpc {
+            tonic::include_proto!("google.rpc");
+        }
+    }
+    pub mod newsparse {
+        pub mod v1 {
+            tonic::include_proto!("newsparse.v1");
+            include!(concat!(env!("OUT_DIR"), "/newsparse.v1.serde.rs"));
+
+            /// Encoded descriptor set of `newsparse.v1` and the files it imports
+            /// (`google/rpc/status.proto`, `google/protobuf/any.proto`), served by
+            /// gRPC reflection.
+            pub const FILE_DESCRIPTOR_SET: &[u8] =
+                include_bytes!(concat!(env!("OUT_DIR"), "/newsparse_descriptor.bin"));
+        }
+    }
 }

@@ -1,9 +1,12 @@
 //! Serving: the article service, grpc.health.v1 and reflection (v1 and v1alpha)
-//! on one listener, gzip both ways, graceful shutdown with a bounded drain.
+//! on one listener, gzip both ways, optional TLS and bearer tokens, metrics on a
+//! second listener, graceful shutdown with a bounded drain.
 
 use super::deadline;
+use super::metrics::{self, Metrics};
 use super::pb::{self, article_service_server::ArticleServiceServer};
 use super::service::ArticleSvc;
+use super::status::ServiceError;
 use crate::config::Config;
 use crate::pipeline::Pipeline;
 use std::future::Future;
@@ -12,6 +15,7 @@ use tokio::net::TcpListener;
 use tonic::codec::CompressionEncoding::Gzip;
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::server::TcpIncoming;
+use tonic::transport::{Identity, ServerTlsConfig};
 use tonic_health::ServingStatus;
 
 /// Why the server stopped with an error.
@@ -23,6 +27,30 @@ pub enum ServerError {
     /// The reflection service could not be built from the descriptors.
     #[error("reflection setup failed: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
+    /// rustls refused the certificate or key.
+    #[error("TLS certificate or key (--tls-cert, --tls-key) is not usable: {0}")]
+    Tls(tonic::transport::Error),
+    /// The metrics registry could not be set up (a bug).
+    #[error("metrics setup failed: {0}")]
+    Metrics(#[from] prometheus::Error),
+}
+
+/// The sockets the server answers on, bound by the caller (port 0 in tests).
+#[derive(Debug)]
+pub struct Listeners {
+    /// gRPC (plain or TLS).
+    pub grpc: TcpListener,
+    /// Prometheus metrics over HTTP, when enabled.
+    pub metrics: Option<TcpListener>,
+}
+
+impl From<TcpListener> for Listeners {
+    fn from(grpc: TcpListener) -> Self {
+        Listeners {
+            grpc,
+            metrics: None,
+        }
+    }
 }
 
 /// Accepted connections with Nagle's algorithm off: without it a small unary
@@ -46,7 +74,7 @@ fn reflection() -> tonic_reflection::server::Builder<'static> {
 /// Serves until `shutdown` resolves, then reports NOT_SERVING, stops accepting
 /// connections and lets in-flight requests finish for up to `drain_timeout`.
 pub async fn run(
-    listener: TcpListener,
+    listeners: impl Into<Listeners>,
     config: Config,
     pipeline: Arc<Pipeline>,
     shutdown: impl Future<Output = ()> + Send + 'static,
@@ -56,13 +84,27 @@ pub async fn run(
         .set_serving::<ArticleServiceServer<ArticleSvc>>()
         .await;
     health.set_service_status("", ServingStatus::Serving).await;
+    let Listeners {
+        grpc: listener,
+        metrics: metrics_listener,
+    } = listeners.into();
+    let metrics = Arc::new(Metrics::new()?);
     let max = config.max_message_bytes;
-    let articles = ArticleServiceServer::new(ArticleSvc::new(pipeline, &config))
+    let svc = ArticleSvc::new(pipeline, &config, Arc::clone(&metrics));
+    let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
+    if let Some(l) = metrics_listener {
+        let stopped = async move {
+            let _ = metrics_stopped.await;
+        };
+        let serve = metrics::serve(l, Arc::clone(&metrics), svc.limiter().clone(), stopped);
+        tokio::spawn(serve);
+    }
+    let articles = ArticleServiceServer::new(svc)
         .accept_compressed(Gzip)
         .send_compressed(Gzip)
         .max_decoding_message_size(max)
         .max_encoding_message_size(max);
-    let articles = InterceptedService::new(articles, deadline::stamp_arrival);
+    let articles = InterceptedService::new(articles, intercept(&config, metrics));
     let reflect_v1 = reflection().build_v1()?;
     let reflect_v1alpha = reflection().build_v1alpha()?;
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
@@ -78,8 +120,13 @@ pub async fn run(
         tracing::info!("shutdown requested: NOT_SERVING, draining in-flight requests");
         let _ = drain_tx.send(());
     };
-    tracing::info!(addr = ?listener.local_addr().ok(), "serving");
-    let server = tonic::transport::Server::builder()
+    tracing::info!(
+        addr = ?listener.local_addr().ok(),
+        tls = config.tls.is_some(),
+        auth = config.auth.is_some(),
+        "serving"
+    );
+    let server = builder(&config)?
         .add_service(health_svc.accept_compressed(Gzip).send_compressed(Gzip))
         .add_service(reflect_v1.accept_compressed(Gzip).send_compressed(Gzip))
         .add_service(
@@ -100,6 +147,36 @@ pub async fn run(
             }
         } => tracing::warn!(?drain, "drain timeout reached; closing remaining connections"),
     }
+    let _ = stop_metrics.send(());
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// The transport, with TLS when configured (rustls checks the PEM files here,
+/// so a bad certificate stops start-up).
+fn builder(config: &Config) -> Result<tonic::transport::Server, ServerError> {
+    let builder = tonic::transport::Server::builder();
+    let Some(tls) = &config.tls else {
+        return Ok(builder);
+    };
+    let identity = Identity::from_pem(&tls.cert_pem, &tls.key_pem);
+    builder
+        .tls_config(ServerTlsConfig::new().identity(identity))
+        .map_err(ServerError::Tls)
+}
+
+/// Runs before the body is decoded: checks the bearer token (when required),
+/// then stamps the arrival time for deadlines.
+fn intercept(config: &Config, metrics: Arc<Metrics>) -> impl tonic::service::Interceptor + Clone {
+    let tokens = config.auth.clone();
+    move |req: tonic::Request<()>| {
+        if let Some(tokens) = &tokens {
+            if let Err(e) = tokens.check(req.metadata()) {
+                metrics.refused("unauthenticated");
+                tracing::debug!(error = %e, "refused: unauthenticated");
+                return Err(ServiceError::from(e).into());
+            }
+        }
+        deadline::stamp_arrival(req)
+    }
 }

@@ -1,12 +1,14 @@
 //! `newsparse.v1.ArticleService`: validation, admission, CPU work off the async
 //! runtime, ordered bounded streaming.
 
-use super::convert::{error_response, response, ParseInput};
+use super::convert::{response, stream_response, ParseInput};
 use super::deadline;
 use super::limiter::Limiter;
+use super::metrics::Metrics;
 use super::pb::{self, article_service_server::ArticleService};
 use super::status::ServiceError;
 use crate::config::Config;
+use crate::error::RequestError;
 use crate::pipeline::Pipeline;
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -23,17 +25,24 @@ pub struct ArticleSvc {
     limiter: Limiter,
     max_text_bytes: usize,
     window: usize,
+    metrics: Arc<Metrics>,
 }
 
 impl ArticleSvc {
-    /// Wraps a loaded pipeline with the configured limits.
-    pub fn new(pipeline: Arc<Pipeline>, config: &Config) -> Self {
+    /// Wraps a loaded pipeline with the configured limits, reporting to `metrics`.
+    pub fn new(pipeline: Arc<Pipeline>, config: &Config, metrics: Arc<Metrics>) -> Self {
         ArticleSvc {
             pipeline,
             limiter: Limiter::new(config.max_concurrent_parses, config.max_queued_parses),
             max_text_bytes: config.max_text_bytes,
             window: config.stream_window,
+            metrics,
         }
+    }
+
+    /// The admission limiter, whose load the metrics report.
+    pub fn limiter(&self) -> &Limiter {
+        &self.limiter
     }
 
     /// Validates and parses one article on the blocking pool.
@@ -62,24 +71,36 @@ impl ArticleSvc {
             micros = started.elapsed().as_micros() as u64,
             "parsed"
         );
+        self.metrics.parsed(&input.text, &analysis.stage_times);
         Ok(response(&input, &analysis))
     }
 
     /// One stream item: waits for room (backpressure), never fails the stream.
     async fn stream_item(
         self,
-        req: pb::ParseRequest,
+        item: pb::ParseStreamRequest,
         deadline: Option<Instant>,
-    ) -> pb::ParseResponse {
+    ) -> pb::ParseStreamResponse {
+        let Some(req) = item.request else {
+            let e = ServiceError::from(RequestError::MissingStreamRequest);
+            return stream_response(String::new(), Err(e.into()));
+        };
         let id = req.id.clone();
+        let started = std::time::Instant::now();
         let result = match self.limiter.admit().await {
             Ok(permit) => self.parse_one(req, permit, deadline).await,
             Err(e) => Err(e),
         };
-        result.unwrap_or_else(|e| {
+        let result = result.map_err(|e| {
             tracing::info!(%id, code = ?e.code(), error = %e, "stream article failed");
-            error_response(id, e.code(), e.to_string())
-        })
+            Status::from(e)
+        });
+        let code = result
+            .as_ref()
+            .map_or_else(Status::code, |_| tonic::Code::Ok);
+        self.metrics
+            .answered("ParseStream", code, started.elapsed());
+        stream_response(id, result)
     }
 }
 
@@ -89,32 +110,43 @@ impl ArticleService for ArticleSvc {
         &self,
         request: Request<pb::ParseRequest>,
     ) -> Result<Response<pb::ParseResponse>, Status> {
+        let started = std::time::Instant::now();
         let deadline = deadline::of(&request);
-        // Debug, not warn: under overload this fires thousands of times a
-        // second, and the client already gets RESOURCE_EXHAUSTED.
-        let admission = self.limiter.try_admit().inspect_err(|e| {
-            tracing::debug!(error = %e, "refused: overloaded");
-        })?;
-        let resp = self
-            .parse_one(request.into_inner(), admission, deadline)
-            .await;
+        let resp = match self.limiter.try_admit() {
+            Ok(admission) => {
+                self.parse_one(request.into_inner(), admission, deadline)
+                    .await
+            }
+            Err(e) => {
+                // Debug, not warn: under overload this fires thousands of times a
+                // second, and the client already gets RESOURCE_EXHAUSTED.
+                tracing::debug!(error = %e, "refused: overloaded");
+                self.metrics.refused("overloaded");
+                Err(e)
+            }
+        };
+        let code = resp
+            .as_ref()
+            .map_or_else(ServiceError::code, |_| tonic::Code::Ok);
+        self.metrics.answered("Parse", code, started.elapsed());
         resp.map(Response::new).map_err(|e| {
             tracing::info!(code = ?e.code(), error = %e, "parse failed");
             Status::from(e)
         })
     }
 
-    type ParseStreamStream = ReceiverStream<Result<pb::ParseResponse, Status>>;
+    type ParseStreamStream = ReceiverStream<Result<pb::ParseStreamResponse, Status>>;
 
     async fn parse_stream(
         &self,
-        request: Request<Streaming<pb::ParseRequest>>,
+        request: Request<Streaming<pb::ParseStreamRequest>>,
     ) -> Result<Response<Self::ParseStreamStream>, Status> {
         let deadline = deadline::of(&request);
         let mut inbound = request.into_inner();
         // Both channels are bounded by the window: a slow reader stops us from
         // reading (and parsing) further requests.
-        let (jobs_tx, mut jobs_rx) = mpsc::channel::<JoinHandle<pb::ParseResponse>>(self.window);
+        let (jobs_tx, mut jobs_rx) =
+            mpsc::channel::<JoinHandle<pb::ParseStreamResponse>>(self.window);
         let (out_tx, out_rx) = mpsc::channel(self.window);
         let svc = self.clone();
         let reader_out = out_tx.clone();

@@ -1,6 +1,7 @@
 //! The one place where errors become gRPC statuses. The README's error table is
 //! written from this file.
 
+use super::auth::AuthError;
 use crate::error::RequestError;
 use tonic::{Code, Status};
 
@@ -26,6 +27,9 @@ pub enum ServiceError {
     /// The server is shutting down.
     #[error("server is shutting down")]
     ShuttingDown,
+    /// The call carries no valid bearer token.
+    #[error(transparent)]
+    Unauthenticated(#[from] AuthError),
     /// A parse task failed unexpectedly (a bug: reported, never hidden).
     #[error("internal error while parsing: {0}")]
     Internal(String),
@@ -40,6 +44,7 @@ impl ServiceError {
             ServiceError::Overloaded { .. } => Code::ResourceExhausted,
             ServiceError::DeadlineExceeded => Code::DeadlineExceeded,
             ServiceError::ShuttingDown => Code::Unavailable,
+            ServiceError::Unauthenticated(_) => Code::Unauthenticated,
             ServiceError::Internal(_) => Code::Internal,
         }
     }

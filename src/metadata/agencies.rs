@@ -2,7 +2,6 @@
 //! of news agencies and publishers, looked up by exact phrase.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The table shipped with the crate.
 const BUILTIN: &str = include_str!("../../data/agencies.tsv");
@@ -50,11 +49,10 @@ pub struct AgencyTable {
 }
 
 impl AgencyTable {
-    /// The table compiled into the crate (`data/agencies.tsv`), parsed once.
-    pub fn builtin() -> &'static AgencyTable {
-        static TABLE: OnceLock<AgencyTable> = OnceLock::new();
-        // A unit test pins that the shipped file parses; an empty table is the safe fallback.
-        TABLE.get_or_init(|| AgencyTable::parse(BUILTIN).unwrap_or_default())
+    /// The table compiled into the crate (`data/agencies.tsv`); a malformed file
+    /// is an error for the loader to report, never an empty table.
+    pub fn builtin() -> Result<AgencyTable, TableError> {
+        AgencyTable::parse(BUILTIN)
     }
 
     /// Parses the TSV format described at the top of `data/agencies.tsv`.

@@ -4,7 +4,6 @@
 use super::piece::{is_abbreviation, Piece};
 use super::{Attribution, Ctx, Metadata, TextField};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::sync::OnceLock;
 
 const CUES: &[&str] = &[
     "referring to",
@@ -43,23 +42,25 @@ const MAX_SOURCE_WORDS: usize = 12;
 const MAX_BACK_WORDS: usize = 10;
 const LOOK_BACK: usize = 240;
 
-/// The cue automaton, built once (building from these fixed patterns cannot fail).
-fn cues() -> Option<&'static AhoCorasick> {
-    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AC.get_or_init(|| {
+/// The cue matcher, built once with the other resources ([`super::Tables`]), so
+/// a failure stops start-up instead of silently turning attribution off.
+#[derive(Debug, Clone)]
+pub struct Cues(AhoCorasick);
+
+impl Cues {
+    /// Builds the matcher over the cue phrases.
+    pub fn build() -> Result<Cues, aho_corasick::BuildError> {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(CUES)
-            .ok()
-    })
-    .as_ref()
+            .map(Cues)
+    }
 }
 
 /// Finds attributions in one body block.
 pub(crate) fn scan(ctx: &Ctx<'_>, block: Piece<'_>, anchor: Option<&str>, meta: &mut Metadata) {
-    let Some(ac) = cues() else { return };
-    for m in ac.find_iter(block.s) {
+    for m in ctx.tables.cues.0.find_iter(block.s) {
         let bytes = block.s.as_bytes();
         let bounded = (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
             && bytes

@@ -31,6 +31,7 @@ mod tests;
 mod tests_fixtures;
 
 pub use agencies::{Agency, AgencyTable, TableError};
+pub use attribution::Cues;
 pub use types::*;
 
 use crate::text::Span;
@@ -52,17 +53,56 @@ pub struct FoundDate {
     pub value: String,
 }
 
-/// Lays out and extracts metadata from `text` with the built-in agency table; never panics.
-pub fn analyze(text: &str, dates: &dyn DateResolver) -> Article {
-    analyze_with(text, dates, AgencyTable::builtin())
+/// The stage's loaded resources: the agency table and the attribution cue matcher.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    /// News agencies and publishers.
+    pub agencies: AgencyTable,
+    /// Attribution cue phrases.
+    pub cues: Cues,
 }
 
-/// Like [`analyze`], with a caller-supplied agency table (e.g. loaded once by the config).
-pub fn analyze_with(text: &str, dates: &dyn DateResolver, agencies: &AgencyTable) -> Article {
+/// Why [`Tables`] could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum TablesError {
+    /// `data/agencies.tsv` is malformed.
+    #[error("agency table (data/agencies.tsv): {0}")]
+    Agencies(#[from] TableError),
+    /// The attribution cue matcher could not be built.
+    #[error("attribution cue matcher: {0}")]
+    Cues(#[from] aho_corasick::BuildError),
+}
+
+impl Tables {
+    /// The tables compiled into the crate.
+    pub fn builtin() -> Result<Tables, TablesError> {
+        Tables::with_agencies(AgencyTable::builtin()?)
+    }
+
+    /// The built-in cues with a caller-supplied agency table.
+    pub fn with_agencies(agencies: AgencyTable) -> Result<Tables, TablesError> {
+        Ok(Tables {
+            agencies,
+            cues: Cues::build()?,
+        })
+    }
+}
+
+/// Lays out and extracts metadata from `text` with the built-in tables (tests).
+#[cfg(test)]
+pub(crate) fn analyze(text: &str, dates: &dyn DateResolver) -> Article {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    let tables = TABLES.get_or_init(|| Tables::builtin().expect("built-in tables load"));
+    analyze_with(text, dates, tables)
+}
+
+/// Lays out and extracts metadata from `text` with tables loaded once by the caller.
+pub fn analyze_with(text: &str, dates: &dyn DateResolver, tables: &Tables) -> Article {
     let ctx = Ctx {
         text,
         dates,
-        agencies,
+        agencies: &tables.agencies,
+        tables,
     };
     let mut meta = Metadata::default();
     let blocks = layout::classify(&ctx, &layout::segment(text), &mut meta);
@@ -89,6 +129,7 @@ pub(crate) struct Ctx<'a> {
     text: &'a str,
     dates: &'a dyn DateResolver,
     agencies: &'a AgencyTable,
+    tables: &'a Tables,
 }
 
 impl Ctx<'_> {

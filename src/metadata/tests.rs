@@ -244,7 +244,8 @@ fn language_maps_to_iso_639_1() {
 #[test]
 fn custom_agency_table() {
     let t = AgencyTable::parse("xyz\tXyz Wire\tagency\tXYZ\t@xyzwire\t\t\n").expect("parses");
-    let a = analyze_with("By Ann Lee, XYZ\n\nText.", &TestDates, &t);
+    let tables = Tables::with_agencies(t).expect("tables load");
+    let a = analyze_with("By Ann Lee, XYZ\n\nText.", &TestDates, &tables);
     assert_eq!(a.metadata.agencies[0].name, "Xyz Wire");
 }
 

@@ -51,11 +51,8 @@ async fn trend_fixture_metadata() {
     );
     assert_eq!(md.handles.len(), 1);
     assert_eq!(
-        (
-            md.handles[0].handle.as_str(),
-            md.handles[0].platform.as_str()
-        ),
-        ("@AzerNewsAz", "twitter")
+        (md.handles[0].handle.as_str(), md.handles[0].platform()),
+        ("@AzerNewsAz", pb::Platform::Twitter)
     );
     let att = md.attributions.first().expect("attribution");
     assert_eq!(
@@ -108,6 +105,13 @@ async fn trend_fixture_dates_and_places() {
         recent.timex.as_ref().map(|t| t.value.as_str()),
         Some("PAST_REF")
     );
+    assert_eq!(
+        entity(&r, pb::EntityType::Date, "Feb. 6")
+            .timex
+            .as_ref()
+            .map(|t| t.r#type()),
+        Some(pb::TimexType::Date)
+    );
     for gpe in ["Azerbaijan", "Russia", "Baku", "Moscow", "Armenia"] {
         entity(&r, pb::EntityType::Gpe, gpe);
     }
@@ -144,7 +148,10 @@ async fn trend_fixture_people_and_organizations() {
             "Chief of the General Staff of the Armed Forces"
         ]
     );
-    assert_eq!(p.country, "Azerbaijan");
+    assert_eq!(
+        (p.country.as_str(), p.country_code.as_str()),
+        ("Azerbaijan", "AZ")
+    );
     let texts: Vec<&str> = sadigov.mentions.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts.iter().filter(|t| **t == "Sadigov").count(), 2);
     for nominal in [
@@ -164,13 +171,19 @@ async fn trend_fixture_people_and_organizations() {
             "First Deputy Defense Minister"
         ]
     );
-    assert_eq!(p.country, "Russia");
+    assert_eq!(
+        (p.country.as_str(), p.country_code.as_str()),
+        ("Russia", "RU")
+    );
     assert!(gerasimov
         .mentions
         .iter()
         .any(|m| m.text == "The Russian general"));
     let ministry = entity(&r, pb::EntityType::Org, "Azerbaijan’s Defense Ministry");
-    assert_eq!(ministry.country, "Azerbaijan");
+    assert_eq!(
+        (ministry.country.as_str(), ministry.country_code.as_str()),
+        ("Azerbaijan", "AZ")
+    );
     assert_eq!(
         entity(&r, pb::EntityType::Org, "Russian Armed Forces").country,
         "Russia"

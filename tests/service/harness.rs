@@ -12,6 +12,8 @@ use tonic::transport::Channel;
 /// A running server; dropping it without `stop` just aborts the task.
 pub struct TestServer {
     pub addr: SocketAddr,
+    /// Where metrics are served, when started with [`TestServer::with_metrics`].
+    pub metrics_addr: Option<SocketAddr>,
     shutdown: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<Result<(), grpc::ServerError>>,
 }
@@ -24,18 +26,37 @@ impl TestServer {
 
     /// Starts with the given settings (the address is ignored: 127.0.0.1:0).
     pub async fn with(raw: RawConfig) -> TestServer {
+        Self::launch(raw, false).await
+    }
+
+    /// Starts with the given settings and a metrics listener on 127.0.0.1:0.
+    pub async fn with_metrics(raw: RawConfig) -> TestServer {
+        Self::launch(raw, true).await
+    }
+
+    async fn launch(raw: RawConfig, metrics: bool) -> TestServer {
         let config = raw.validate().expect("test config is valid");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind loopback");
+        let listener = loopback().await;
         let addr = listener.local_addr().expect("local addr");
+        let metrics = match metrics {
+            true => Some(loopback().await),
+            false => None,
+        };
+        let metrics_addr = metrics
+            .as_ref()
+            .map(|l| l.local_addr().expect("local addr"));
+        let listeners = grpc::Listeners {
+            grpc: listener,
+            metrics,
+        };
         let (tx, rx) = oneshot::channel::<()>();
         let shutdown = async move {
             let _ = rx.await;
         };
-        let task = tokio::spawn(grpc::run(listener, config, Pipeline::shared(), shutdown));
+        let task = tokio::spawn(grpc::run(listeners, config, pipeline(), shutdown));
         TestServer {
             addr,
+            metrics_addr,
             shutdown: Some(tx),
             task,
         }
@@ -76,6 +97,12 @@ impl TestServer {
     }
 }
 
+async fn loopback() -> tokio::net::TcpListener {
+    tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback")
+}
+
 /// The committed fixture articles, by file stem.
 pub fn fixtures() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -105,6 +132,11 @@ pub fn fixture(stem: &str) -> String {
         .unwrap_or_else(|| panic!("fixture {stem} missing"))
 }
 
+/// The embedded pipeline, loaded once for the whole test binary.
+pub fn pipeline() -> std::sync::Arc<Pipeline> {
+    Pipeline::shared().expect("embedded resources load")
+}
+
 pub const TREND: &str = "trend-2020-02-07-sadigov-gerasimov";
 
 pub fn request(text: &str) -> pb::ParseRequest {
@@ -112,4 +144,13 @@ pub fn request(text: &str) -> pb::ParseRequest {
         text: text.to_owned(),
         ..Default::default()
     }
+}
+
+/// Writes `contents` to a file of this test process under the system temp dir.
+pub fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsparse-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write temp file");
+    path
 }

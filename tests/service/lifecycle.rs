@@ -2,6 +2,7 @@
 
 use crate::harness::{fixture, request, TestServer, TREND};
 use newsparse::config::RawConfig;
+use newsparse::grpc::pb;
 use tokio_stream::StreamExt;
 use tonic::codec::CompressionEncoding::Gzip;
 use tonic_health::pb::health_check_response::ServingStatus;
@@ -55,7 +56,9 @@ async fn shutdown_reports_not_serving_and_finishes_in_flight_requests() {
     let mut client = server.client().await;
     let big = fixture(TREND).repeat(200);
     let mut accepted = client
-        .parse_stream(tokio_stream::iter([request(&big)]))
+        .parse_stream(tokio_stream::iter([pb::ParseStreamRequest {
+            request: Some(request(&big)),
+        }]))
         .await
         .expect("stream accepted")
         .into_inner();
@@ -73,7 +76,10 @@ async fn shutdown_reports_not_serving_and_finishes_in_flight_requests() {
         .await
         .expect("an answer")
         .expect("in-flight article completes");
-    assert!(resp.error.is_none() && !resp.paragraphs.is_empty());
+    match resp.result {
+        Some(pb::parse_stream_response::Result::Response(r)) => assert!(!r.paragraphs.is_empty()),
+        other => panic!("in-flight article failed: {other:?}"),
+    }
     assert!(accepted.next().await.is_none());
     server.stop().await;
 }

@@ -9,4 +9,8 @@ mod golden;
 mod harness;
 mod lifecycle;
 mod offsets;
+mod ops_auth;
+mod ops_metrics;
+mod ops_resources;
+mod ops_tls;
 mod stream;

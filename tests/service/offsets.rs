@@ -42,13 +42,8 @@ pub fn spans(resp: &pb::ParseResponse) -> Vec<(pb::Span, Option<String>)> {
     );
     for e in &resp.entities {
         for m in &e.mentions {
-            out.push((
-                pb::Span {
-                    start: m.start,
-                    end: m.end,
-                },
-                Some(m.text.clone()),
-            ));
+            let span = m.span.expect("every mention has a span");
+            out.push((span, Some(m.text.clone())));
         }
     }
     if let Some(md) = &resp.metadata {
@@ -135,7 +130,12 @@ pub fn assert_round_trip(text: &str, parse: impl Fn(pb::ParseRequest) -> pb::Par
 }
 
 fn local(req: pb::ParseRequest) -> pb::ParseResponse {
-    parse_local(&Pipeline::shared(), req, usize::MAX).expect("valid request")
+    parse_local(
+        &Pipeline::shared().expect("resources load"),
+        req,
+        usize::MAX,
+    )
+    .expect("valid request")
 }
 
 fn article_like() -> impl Strategy<Value = String> {
@@ -168,7 +168,7 @@ proptest! {
     #[test]
     fn arbitrary_input_never_panics(text in "\\PC{0,400}|[\\x00-\\x7f]{0,400}|(.|\\n){0,300}") {
         let req = pb::ParseRequest { text, ..Default::default() };
-        let _ = parse_local(&Pipeline::shared(), req, usize::MAX);
+        let _ = parse_local(&Pipeline::shared().expect("resources load"), req, usize::MAX);
     }
 }
 

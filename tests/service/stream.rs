@@ -1,13 +1,36 @@
 //! ParseStream: order, id echo, a bad article in the middle, many articles.
 
 use crate::harness::{fixture, request, TestServer, TREND};
-use newsparse::grpc::pb;
+use newsparse::grpc::pb::parse_stream_response::Result as Item;
+use newsparse::grpc::{pb, rpc};
 use tokio_stream::StreamExt;
 
 fn with_id(text: &str, id: &str) -> pb::ParseRequest {
     pb::ParseRequest {
         id: id.into(),
         ..request(text)
+    }
+}
+
+fn wrap(reqs: Vec<pb::ParseRequest>) -> Vec<pb::ParseStreamRequest> {
+    reqs.into_iter()
+        .map(|r| pb::ParseStreamRequest { request: Some(r) })
+        .collect()
+}
+
+/// The response of a successful article.
+fn parsed(r: &pb::ParseStreamResponse) -> &pb::ParseResponse {
+    match &r.result {
+        Some(Item::Response(resp)) => resp,
+        other => panic!("{} failed: {other:?}", r.id),
+    }
+}
+
+/// The status of a failed article.
+fn failed(r: &pb::ParseStreamResponse) -> &rpc::Status {
+    match &r.result {
+        Some(Item::Error(status)) => status,
+        other => panic!("{} did not fail: {other:?}", r.id),
     }
 }
 
@@ -26,7 +49,7 @@ async fn bad_article_in_the_middle_gets_its_own_error_and_the_stream_goes_on() {
         with_id("Moscow is a city.", "d"),
     ];
     let mut out = client
-        .parse_stream(tokio_stream::iter(reqs))
+        .parse_stream(tokio_stream::iter(wrap(reqs)))
         .await
         .expect("stream opens")
         .into_inner();
@@ -36,13 +59,19 @@ async fn bad_article_in_the_middle_gets_its_own_error_and_the_stream_goes_on() {
     }
     let ids: Vec<&str> = got.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "d"]);
-    assert!(got[0].error.is_none() && !got[0].paragraphs.is_empty());
-    let err_b = got[1].error.as_ref().expect("b fails");
+    assert!(!parsed(&got[0]).paragraphs.is_empty());
+    let err_b = failed(&got[1]);
     assert_eq!(err_b.code, tonic::Code::InvalidArgument as i32);
     assert!(err_b.message.contains("`text`"));
-    let err_c = got[2].error.as_ref().expect("c fails");
+    let err_c = failed(&got[2]);
+    assert_eq!(err_c.code, tonic::Code::InvalidArgument as i32);
     assert!(err_c.message.contains("`document_date`"));
-    assert!(got[3].error.is_none() && got[3].paragraphs.len() == 1);
+    assert_eq!(parsed(&got[3]).paragraphs.len(), 1);
+    assert_eq!(
+        parsed(&got[3]).id,
+        "d",
+        "the inner response echoes the id too"
+    );
     server.stop().await;
 }
 
@@ -56,7 +85,7 @@ async fn many_articles_come_back_in_request_order() {
         .map(|i| with_id(&base.repeat(1 + (199 - i) % 5), &format!("doc-{i}")))
         .collect();
     let mut out = client
-        .parse_stream(tokio_stream::iter(reqs))
+        .parse_stream(tokio_stream::iter(wrap(reqs)))
         .await
         .expect("stream opens")
         .into_inner();
@@ -64,9 +93,36 @@ async fn many_articles_come_back_in_request_order() {
     while let Some(item) = out.next().await {
         let resp = item.expect("ok");
         assert_eq!(resp.id, format!("doc-{n}"));
-        assert!(resp.error.is_none());
+        parsed(&resp);
         n += 1;
     }
     assert_eq!(n, 200);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_stream_message_without_its_request_is_invalid_argument() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let mut reqs = wrap(vec![with_id("Moscow is a city.", "a")]);
+    reqs.push(pb::ParseStreamRequest { request: None });
+    let mut out = client
+        .parse_stream(tokio_stream::iter(reqs))
+        .await
+        .expect("stream opens")
+        .into_inner();
+    let mut got = Vec::new();
+    while let Some(item) = out.next().await {
+        got.push(item.expect("per-article errors travel inside responses"));
+    }
+    assert_eq!(got.len(), 2);
+    parsed(&got[0]);
+    let err = failed(&got[1]);
+    assert_eq!(err.code, tonic::Code::InvalidArgument as i32);
+    assert_eq!(
+        err.message,
+        "field `request` of ParseStreamRequest is not set; wrap each article's ParseRequest in it"
+    );
+    assert_eq!(got[1].id, "");
     server.stop().await;
 }

@@ -64,16 +64,11 @@ impl Plan {
             return;
         }
         match outcome {
-            Ok(r) if r.error.is_some() => tally.error(code_name(r.error.map_or(2, |e| e.code))),
             Ok(r) if r.paragraphs.is_empty() => tally.error("EmptyResponse"),
             Ok(_) => tally.ok(t0.elapsed(), words),
             Err(status) => tally.error(format!("{:?}", status.code())),
         }
     }
-}
-
-fn code_name(code: i32) -> String {
-    format!("{:?}", tonic::Code::from_i32(code))
 }
 
 /// Runs the load described by `args` and reports on the measured window.

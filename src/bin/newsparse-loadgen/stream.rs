@@ -2,7 +2,9 @@
 
 use crate::drive::{Client, Plan};
 use crate::stats::Tally;
-use newsparse::grpc::pb::ParseRequest;
+use newsparse::grpc::pb::{
+    parse_stream_response::Result as Item, ParseResponse, ParseStreamRequest, ParseStreamResponse,
+};
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::sync::{mpsc, Semaphore};
@@ -11,7 +13,7 @@ use tokio::sync::{mpsc, Semaphore};
 /// request order, so each is matched with the oldest send time.
 pub async fn worker(mut client: Client, plan: Plan, window: usize) -> Tally {
     let mut tally = Tally::default();
-    let (tx, rx) = mpsc::channel::<ParseRequest>(window);
+    let (tx, rx) = mpsc::channel::<ParseStreamRequest>(window);
     let (sent_tx, mut sent_rx) = mpsc::unbounded_channel::<(Instant, usize)>();
     let permits = Arc::new(Semaphore::new(window));
     let sender = tokio::spawn(send(plan.clone(), Arc::clone(&permits), tx, sent_tx));
@@ -32,7 +34,8 @@ pub async fn worker(mut client: Client, plan: Plan, window: usize) -> Tally {
             break;
         };
         let failed = item.is_err();
-        plan.record(&mut tally, t0, item.map(|r| r.unwrap_or_default()), words);
+        let outcome = item.and_then(|r| answer(r.unwrap_or_default()));
+        plan.record(&mut tally, t0, outcome, words);
         permits.add_permits(1);
         if failed {
             break;
@@ -46,7 +49,7 @@ pub async fn worker(mut client: Client, plan: Plan, window: usize) -> Tally {
 async fn send(
     plan: Plan,
     permits: Arc<Semaphore>,
-    tx: mpsc::Sender<ParseRequest>,
+    tx: mpsc::Sender<ParseStreamRequest>,
     sent_tx: mpsc::UnboundedSender<(Instant, usize)>,
 ) {
     while let Ok(Ok(p)) = tokio::time::timeout_at(plan.end.into(), permits.acquire()).await {
@@ -54,8 +57,18 @@ async fn send(
         let Some((req, words)) = plan.take() else {
             break;
         };
+        let req = ParseStreamRequest { request: Some(req) };
         if sent_tx.send((Instant::now(), words)).is_err() || tx.send(req).await.is_err() {
             break;
         }
+    }
+}
+
+/// A stream answer as the unary call would have given it.
+fn answer(r: ParseStreamResponse) -> Result<ParseResponse, tonic::Status> {
+    match r.result {
+        Some(Item::Response(resp)) => Ok(resp),
+        Some(Item::Error(e)) => Err(tonic::Status::new(e.code.into(), e.message)),
+        None => Err(tonic::Status::unknown("stream answer without a result")),
     }
 }

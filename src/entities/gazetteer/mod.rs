@@ -22,8 +22,6 @@ mod table;
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
-
 pub use compound::{compound_parts, possessive, Possessive};
 pub use load::{GazError, Sources};
 pub use refine::{entry_type, refine, Coarse};
@@ -120,15 +118,10 @@ impl std::fmt::Debug for Gazetteer {
 }
 
 impl Gazetteer {
-    /// The gazetteer built from the data compiled into the binary, built once per process.
-    ///
-    /// Panics only if the committed data files are malformed, which the test suite rules out.
-    pub fn embedded() -> &'static Gazetteer {
-        static CELL: OnceLock<Gazetteer> = OnceLock::new();
-        CELL.get_or_init(|| {
-            Gazetteer::from_sources(&Sources::EMBEDDED)
-                .expect("data/gazetteer is validated by the test suite")
-        })
+    /// The gazetteer built from the data compiled into the binary. A malformed file is
+    /// an error naming file, line and column, for the resource loader to report.
+    pub fn embedded() -> Result<Gazetteer, GazError> {
+        Gazetteer::from_sources(&Sources::EMBEDDED)
     }
 
     /// The entry behind an id this gazetteer handed out.
@@ -163,6 +156,16 @@ impl Gazetteer {
     /// The country entry for an ISO 3166-1 alpha-2 code ("AZ").
     pub fn country_by_iso2(&self, iso2: &str) -> Option<EntryId> {
         self.by_iso2.get(iso2).copied()
+    }
+
+    /// ISO 3166-1 alpha-2 code of the country whose name is exactly `name`
+    /// ("Azerbaijan" gives "AZ"); the entity stage names countries, the wire adds codes.
+    pub fn country_code(&self, name: &str) -> Option<&'static str> {
+        self.lookup(name)
+            .iter()
+            .map(|&id| self.entry(id))
+            .find(|e| e.kind == GazKind::Place(PlaceKind::Country))
+            .and_then(|e| e.ids.iso3166)
     }
 
     /// True when `word` is a language name from ISO 639-2 ("English", "Azerbaijani").

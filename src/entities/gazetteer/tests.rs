@@ -11,7 +11,8 @@ The Azerbaijani army will join the parade for Victory in the Great Patriotic War
 Moscow. The Armenia-Azerbaijan Nagorno-Karabakh conflict. Russia-Azerbaijan relations.";
 
 fn g() -> &'static Gazetteer {
-    Gazetteer::embedded()
+    static CELL: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| Gazetteer::embedded().expect("embedded gazetteer loads"))
 }
 
 fn best(surface: &str) -> &'static GazEntry {

@@ -9,7 +9,6 @@ use super::tags::{decode, N_TAGS};
 use super::NerLabel;
 use super::NerMention;
 use crate::text::{Sentence, Token};
-use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x03";
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/ner/model.bin");
@@ -82,29 +81,11 @@ pub struct NerModel {
 }
 
 impl NerModel {
-    /// The model committed under `models/ner/`, loaded once on first use.
-    ///
-    /// A build whose embedded file is broken gets an empty model (no mentions); the
-    /// `embedded_model_loads` test guards against shipping one.
-    pub fn embedded() -> &'static NerModel {
-        static MODEL: OnceLock<NerModel> = OnceLock::new();
-        MODEL.get_or_init(|| {
-            NerModel::from_bytes(EMBEDDED_BYTES).unwrap_or_else(|_| NerModel::empty())
-        })
-    }
-
-    fn empty() -> NerModel {
-        let t = Table {
-            bits: 1,
-            scale: 1.0,
-            w: vec![0; 2 * N_TAGS],
-        };
-        NerModel {
-            pass1: t,
-            pass2: None,
-            clusters: Clusters::default(),
-            lexicon: Lexicon::default(),
-        }
+    /// The model committed under `models/ner/`, compiled in. A broken file is an
+    /// error for the resource loader (`crate::resources`) to report, so the
+    /// server refuses to start instead of serving with an empty model.
+    pub fn embedded() -> Result<NerModel, ModelError> {
+        NerModel::from_bytes(EMBEDDED_BYTES)
     }
 
     pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: (Clusters, Lexicon)) -> NerModel {
@@ -300,6 +281,12 @@ mod tests {
     use super::*;
     use crate::text::{split_sentences, tokenize, Span};
 
+    /// The embedded model, parsed once for all tests.
+    fn model() -> &'static NerModel {
+        static MODEL: std::sync::OnceLock<NerModel> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| NerModel::embedded().expect("embedded model loads"))
+    }
+
     #[test]
     fn embedded_model_loads() {
         assert!(NerModel::from_bytes(EMBEDDED_BYTES).is_ok());
@@ -315,7 +302,7 @@ mod tests {
             NerModel::from_bytes(b"12345678...."),
             Err(ModelError::BadMagic)
         ));
-        let good = NerModel::embedded().to_bytes();
+        let good = model().to_bytes();
         for cut in [9, 20, good.len() / 2, good.len() - 1] {
             assert!(NerModel::from_bytes(&good[..cut]).is_err());
         }
@@ -326,7 +313,7 @@ mod tests {
         fn recognize_never_panics(s in "\\PC{0,200}|([A-Z][a-z]{1,8} ){0,12}") {
             let tokens = tokenize(&s);
             let sentences = split_sentences(&s, &tokens, Span::new(0, s.len()));
-            for m in NerModel::embedded().recognize(&s, &tokens, &sentences) {
+            for m in model().recognize(&s, &tokens, &sentences) {
                 proptest::prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
                 proptest::prop_assert!(m.tokens.end <= tokens.len() && (0.0..=1.0).contains(&m.confidence));
             }
@@ -338,7 +325,7 @@ mod tests {
         let text = "Azerbaijan’s President Ilham Aliyev met Russian officials in Moscow on Monday.";
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens, Span::new(0, text.len()));
-        let found: Vec<(&str, NerLabel)> = NerModel::embedded()
+        let found: Vec<(&str, NerLabel)> = model()
             .recognize(text, &tokens, &sentences)
             .iter()
             .map(|m| (m.span.slice(text), m.label))
