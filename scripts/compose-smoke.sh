@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Deployment smoke test (run by .ci/run): build the static binary, build the image with
 # Dockerfile.prebuilt (pulls nothing), `compose up`, wait for healthy, Parse the fixture
-# article over the published port from outside the container, stop gracefully, `compose down`.
+# article over the published port from outside the container, scrape the published
+# metrics port and check the Parse was counted, stop gracefully, `compose down`.
 # Fails loudly on anything wrong; skips only on a machine with no Docker engine at all.
 #
 # Knobs: NEWSPARSE_SMOKE_PORT (host port; default 15051, or any free one if 15051 is taken),
@@ -67,6 +68,7 @@ export COMPOSE_PROJECT_NAME="newsparse-smoke-$$"
 export NEWSPARSE_DOCKERFILE=Dockerfile.prebuilt
 export NEWSPARSE_IMAGE="newsparse:smoke-$$"
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+export NEWSPARSE_METRICS_PUBLISH="127.0.0.1:"   # any free port; read back below
 if [ -n "${NEWSPARSE_SMOKE_PORT:-}" ]; then
     export NEWSPARSE_PUBLISH="127.0.0.1:$NEWSPARSE_SMOKE_PORT"
 elif port_busy 15051; then
@@ -155,6 +157,20 @@ if grpcurl -plaintext -max-time 10 -d '{"text": ""}' "$addr" newsparse.v1.Articl
     cat "$tmp/err.txt" >&2; dump "blank text did not give InvalidArgument"
 fi
 say "ok      blank text gives InvalidArgument"
+
+# --- metrics, scraped over the published port ----------------------------------------
+maddr=$(compose port newsparse 9090)
+{ exec 3<>"/dev/tcp/${maddr%:*}/${maddr##*:}" \
+    && printf 'GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3 \
+    && cat <&3 >"$tmp/metrics.txt"; } 2>/dev/null || dump "no answer from the metrics port $maddr"
+exec 3<&- 3>&-
+series() { grep -E "^$1(\{| )" "$tmp/metrics.txt" | grep -F "$2" | awk '{ s += $NF } END { print s + 0 }'; }
+[ "$(series newsparse_requests_total 'code="OK",method="Parse"')" = 1 ] \
+    || { cat "$tmp/metrics.txt" >&2; dump "metrics do not count the one OK Parse"; }
+[ "$(series newsparse_requests_total 'code="INVALID_ARGUMENT",method="Parse"')" = 1 ] \
+    || { cat "$tmp/metrics.txt" >&2; dump "metrics do not count the one INVALID_ARGUMENT Parse"; }
+[ "$(series newsparse_articles_parsed_total '')" = 1 ] || dump "articles_parsed_total is not 1"
+say "ok      metrics at $maddr count the Parse calls by code"
 
 # --- graceful stop -------------------------------------------------------------------
 t0=$SECONDS
