@@ -26,7 +26,7 @@ COPY --from=build /newsparse /newsparse
 USER 10001:10001
 ENV NEWSPARSE_ADDR=0.0.0.0:50051 \
     NEWSPARSE_LOG_FORMAT=json
-EXPOSE 50051
+EXPOSE 50051 9090
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=5s --timeout=5s --start-period=10s --retries=3 \
     CMD ["/newsparse", "health", "--timeout-secs", "3"]

@@ -19,6 +19,8 @@
 //! * [`pipeline`] is the one entry point: `Pipeline::analyze(&self, text, options)`,
 //!   pure and synchronous. Every position it reports is a [`text::Span`], a byte range
 //!   into the untouched input.
+//! * [`resources`] loads and validates every model and table once; a broken one is an
+//!   error naming it, and `serve` refuses to start.
 //! * [`grpc`] is the thin network edge (tonic): validation, limits, conversion of
 //!   offsets into the client's unit, streaming, health and reflection.
 //! * `main.rs` only parses flags and dispatches.
