@@ -1,7 +1,7 @@
 //! Every row of the README's error table: a defined code and a message that
 //! names the problem, and the server keeps serving afterwards.
 
-use crate::harness::{fixture, request, TestServer, TREND};
+use crate::harness::{fixture, one_slot_no_queue, parallel_parses, request, TestServer, TREND};
 use newsparse::config::RawConfig;
 use newsparse::grpc::pb;
 use std::time::Duration;
@@ -131,27 +131,12 @@ async fn passed_deadline_is_deadline_exceeded() {
 /// once with RESOURCE_EXHAUSTED instead of waiting in an unbounded queue.
 #[tokio::test]
 async fn overload_is_resource_exhausted_quickly() {
-    let raw = RawConfig {
-        max_text_bytes: 16 << 20,
-        max_message_bytes: 32 << 20,
-        max_concurrent_parses: 1,
-        max_queued_parses: 0,
-        ..RawConfig::default()
-    };
-    let server = TestServer::with(raw).await;
+    let server = TestServer::with(one_slot_no_queue()).await;
     let big = fixture(TREND).repeat(300);
-    let mut calls = Vec::new();
-    for _ in 0..8 {
-        let mut client = server.client().await;
-        let req = request(&big);
-        calls.push(tokio::spawn(
-            async move { client.parse(req).await.map(|_| ()) },
-        ));
-    }
     let mut ok = 0;
     let mut exhausted = 0;
-    for c in calls {
-        match c.await.expect("task") {
+    for result in parallel_parses(&server, &big, 8).await {
+        match result {
             Ok(()) => ok += 1,
             Err(st) if st.code() == Code::ResourceExhausted => {
                 assert!(st.message().contains("capacity"), "{}", st.message());

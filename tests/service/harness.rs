@@ -154,3 +154,36 @@ pub fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
     std::fs::write(&path, contents).expect("write temp file");
     path
 }
+
+/// One parse slot and no wait queue, with room for big articles: the setting
+/// in which parallel calls must be refused.
+pub fn one_slot_no_queue() -> RawConfig {
+    RawConfig {
+        max_text_bytes: 16 << 20,
+        max_message_bytes: 32 << 20,
+        max_concurrent_parses: 1,
+        max_queued_parses: 0,
+        ..RawConfig::default()
+    }
+}
+
+/// Sends `n` Parse calls of `text` at once, each on its own connection.
+pub async fn parallel_parses(
+    server: &TestServer,
+    text: &str,
+    n: usize,
+) -> Vec<Result<(), tonic::Status>> {
+    let mut calls = Vec::new();
+    for _ in 0..n {
+        let mut client = server.client().await;
+        let req = request(text);
+        calls.push(tokio::spawn(
+            async move { client.parse(req).await.map(|_| ()) },
+        ));
+    }
+    let mut out = Vec::new();
+    for c in calls {
+        out.push(c.await.expect("call task"));
+    }
+    out
+}

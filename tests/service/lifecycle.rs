@@ -176,3 +176,64 @@ async fn gzip_is_accepted_and_offered_on_articles_and_health() {
     health.check(check("")).await.expect("gzip health");
     server.stop().await;
 }
+
+/// Reflection serves every file a client needs to decode ParseStream answers:
+/// the newsparse file, google/rpc/status.proto and google/protobuf/any.proto.
+#[tokio::test]
+async fn reflection_serves_the_imported_status_and_any_files() {
+    use prost::Message;
+    use tonic_reflection::pb::v1::{
+        server_reflection_client::ServerReflectionClient,
+        server_reflection_request::MessageRequest, server_reflection_response::MessageResponse,
+        ServerReflectionRequest,
+    };
+    let server = TestServer::start().await;
+    let mut client = ServerReflectionClient::new(server.channel().await);
+    let ask = [
+        MessageRequest::FileContainingSymbol("newsparse.v1.ParseStreamResponse".into()),
+        MessageRequest::FileByFilename("google/rpc/status.proto".into()),
+        MessageRequest::FileByFilename("google/protobuf/any.proto".into()),
+    ];
+    for req in ask {
+        let wanted = format!("{req:?}");
+        let msg = ServerReflectionRequest {
+            host: String::new(),
+            message_request: Some(req),
+        };
+        let mut out = client
+            .server_reflection_info(tokio_stream::iter([msg]))
+            .await
+            .expect("reflection")
+            .into_inner();
+        let answer = out
+            .next()
+            .await
+            .expect("answer")
+            .expect("ok")
+            .message_response;
+        let Some(MessageResponse::FileDescriptorResponse(f)) = answer else {
+            panic!("{wanted}: unexpected {answer:?}");
+        };
+        let files: Vec<prost_types::FileDescriptorProto> = f
+            .file_descriptor_proto
+            .iter()
+            .map(|b| prost_types::FileDescriptorProto::decode(b.as_slice()).expect("descriptor"))
+            .collect();
+        let file = files.first().unwrap_or_else(|| panic!("{wanted}: no file"));
+        match wanted.as_str() {
+            w if w.contains("ParseStreamResponse") => {
+                assert_eq!(file.name(), "newsparse/v1/article.proto");
+                assert!(file
+                    .dependency
+                    .iter()
+                    .any(|d| d == "google/rpc/status.proto"));
+            }
+            w if w.contains("status.proto") => {
+                assert_eq!(file.name(), "google/rpc/status.proto");
+                assert!(file.message_type.iter().any(|m| m.name() == "Status"));
+            }
+            _ => assert_eq!(file.name(), "google/protobuf/any.proto"),
+        }
+    }
+    server.stop().await;
+}

@@ -1,6 +1,6 @@
 //! `--metrics-addr`: Prometheus text over HTTP, scraped after real calls.
 
-use crate::harness::{fixture, request, TestServer, TREND};
+use crate::harness::{fixture, one_slot_no_queue, parallel_parses, request, TestServer, TREND};
 use newsparse::config::RawConfig;
 use newsparse::grpc::pb;
 use std::net::SocketAddr;
@@ -96,24 +96,11 @@ async fn metrics_count_real_calls() {
 
 #[tokio::test]
 async fn refusals_are_counted_by_reason() {
-    let raw = RawConfig {
-        max_text_bytes: 16 << 20,
-        max_message_bytes: 32 << 20,
-        max_concurrent_parses: 1,
-        max_queued_parses: 0,
-        ..RawConfig::default()
-    };
-    let server = TestServer::with_metrics(raw).await;
+    let server = TestServer::with_metrics(one_slot_no_queue()).await;
     let text = fixture(TREND).repeat(400);
-    let mut calls = Vec::new();
-    for _ in 0..6 {
-        let mut c = server.client().await;
-        let req = request(&text);
-        calls.push(tokio::spawn(async move { c.parse(req).await.map(|_| ()) }));
-    }
     let mut refused = 0;
-    for c in calls {
-        if let Err(st) = c.await.expect("task") {
+    for result in parallel_parses(&server, &text, 6).await {
+        if let Err(st) = result {
             assert_eq!(st.code(), tonic::Code::ResourceExhausted, "{st:?}");
             refused += 1;
         }

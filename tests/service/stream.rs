@@ -34,10 +34,27 @@ fn failed(r: &pb::ParseStreamResponse) -> &rpc::Status {
     }
 }
 
+/// Sends `reqs` over one ParseStream and collects every answer.
+async fn answers(
+    server: &TestServer,
+    reqs: Vec<pb::ParseStreamRequest>,
+) -> Vec<pb::ParseStreamResponse> {
+    let mut client = server.client().await;
+    let mut out = client
+        .parse_stream(tokio_stream::iter(reqs))
+        .await
+        .expect("stream opens")
+        .into_inner();
+    let mut got = Vec::new();
+    while let Some(item) = out.next().await {
+        got.push(item.expect("per-article errors travel inside responses"));
+    }
+    got
+}
+
 #[tokio::test]
 async fn bad_article_in_the_middle_gets_its_own_error_and_the_stream_goes_on() {
     let server = TestServer::start().await;
-    let mut client = server.client().await;
     let good = fixture(TREND);
     let reqs = vec![
         with_id(&good, "a"),
@@ -48,15 +65,7 @@ async fn bad_article_in_the_middle_gets_its_own_error_and_the_stream_goes_on() {
         },
         with_id("Moscow is a city.", "d"),
     ];
-    let mut out = client
-        .parse_stream(tokio_stream::iter(wrap(reqs)))
-        .await
-        .expect("stream opens")
-        .into_inner();
-    let mut got = Vec::new();
-    while let Some(item) = out.next().await {
-        got.push(item.expect("per-article errors travel inside responses"));
-    }
+    let got = answers(&server, wrap(reqs)).await;
     let ids: Vec<&str> = got.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "d"]);
     assert!(!parsed(&got[0]).paragraphs.is_empty());
@@ -103,18 +112,9 @@ async fn many_articles_come_back_in_request_order() {
 #[tokio::test]
 async fn a_stream_message_without_its_request_is_invalid_argument() {
     let server = TestServer::start().await;
-    let mut client = server.client().await;
     let mut reqs = wrap(vec![with_id("Moscow is a city.", "a")]);
     reqs.push(pb::ParseStreamRequest { request: None });
-    let mut out = client
-        .parse_stream(tokio_stream::iter(reqs))
-        .await
-        .expect("stream opens")
-        .into_inner();
-    let mut got = Vec::new();
-    while let Some(item) = out.next().await {
-        got.push(item.expect("per-article errors travel inside responses"));
-    }
+    let got = answers(&server, reqs).await;
     assert_eq!(got.len(), 2);
     parsed(&got[0]);
     let err = failed(&got[1]);
