@@ -216,6 +216,36 @@ mod tests {
     }
 
     #[test]
+    fn limits_out_of_range_name_the_setting() {
+        let cases = [
+            (
+                RawConfig {
+                    max_text_bytes: 0,
+                    ..RawConfig::default()
+                },
+                "setting `max_text_bytes` = 0: must be between 1 and max_message_bytes",
+            ),
+            (
+                RawConfig {
+                    max_message_bytes: 100,
+                    ..RawConfig::default()
+                },
+                "setting `max_message_bytes` = 100: must be at least 1024",
+            ),
+            (
+                RawConfig {
+                    stream_window: 0,
+                    ..RawConfig::default()
+                },
+                "setting `stream_window` = 0: must be at least 1",
+            ),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(raw.validate().expect_err("refused").to_string(), want);
+        }
+    }
+
+    #[test]
     fn tls_needs_both_files() {
         let raw = RawConfig {
             tls_cert: Some(PathBuf::from("cert.pem")),

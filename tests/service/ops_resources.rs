@@ -72,3 +72,17 @@ fn serve_refuses_an_empty_token_file() {
     let path = tokens.to_str().expect("utf-8");
     refused_with(&["--auth-token-file", path], "holds no token");
 }
+
+#[test]
+fn serve_refuses_a_certificate_without_its_key() {
+    let cert = temp_file("lonely-cert.pem", b"unused\n");
+    refused_with(&["--tls-cert", cert.to_str().expect("utf-8")], "--tls-key");
+}
+
+#[test]
+fn serve_refuses_a_limit_out_of_range() {
+    refused_with(
+        &["--max-text-bytes", "0"],
+        "setting `max_text_bytes` = 0: must be between 1 and max_message_bytes",
+    );
+}
