@@ -79,44 +79,27 @@ pub async fn run(
     pipeline: Arc<Pipeline>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let (health, health_svc) = tonic_health::server::health_reporter();
-    health
-        .set_serving::<ArticleServiceServer<ArticleSvc>>()
-        .await;
-    health.set_service_status("", ServingStatus::Serving).await;
     let Listeners {
         grpc: listener,
         metrics: metrics_listener,
     } = listeners.into();
     let metrics = Arc::new(Metrics::new()?);
-    let max = config.max_message_bytes;
     let svc = ArticleSvc::new(pipeline, &config, Arc::clone(&metrics));
-    let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
-    if let Some(l) = metrics_listener {
-        let stopped = async move {
-            let _ = metrics_stopped.await;
-        };
-        let serve = metrics::serve(l, Arc::clone(&metrics), svc.limiter().clone(), stopped);
-        tokio::spawn(serve);
-    }
+    // Dropping the sender (when `run` returns) stops the metrics listener.
+    let _stop_metrics = metrics_listener.map(|l| spawn_metrics(l, &metrics, &svc));
+    let max = config.max_message_bytes;
     let articles = ArticleServiceServer::new(svc)
         .accept_compressed(Gzip)
         .send_compressed(Gzip)
         .max_decoding_message_size(max)
         .max_encoding_message_size(max);
     let articles = InterceptedService::new(articles, intercept(&config, metrics));
-    let reflect_v1 = reflection().build_v1()?;
-    let reflect_v1alpha = reflection().build_v1alpha()?;
+    let (health, health_svc) = tonic_health::server::health_reporter();
+    set_serving(&health, ServingStatus::Serving).await;
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
-    let reporter = health.clone();
     let signal = async move {
         shutdown.await;
-        reporter
-            .set_not_serving::<ArticleServiceServer<ArticleSvc>>()
-            .await;
-        reporter
-            .set_service_status("", ServingStatus::NotServing)
-            .await;
+        set_serving(&health, ServingStatus::NotServing).await;
         tracing::info!("shutdown requested: NOT_SERVING, draining in-flight requests");
         let _ = drain_tx.send(());
     };
@@ -128,9 +111,15 @@ pub async fn run(
     );
     let server = builder(&config)?
         .add_service(health_svc.accept_compressed(Gzip).send_compressed(Gzip))
-        .add_service(reflect_v1.accept_compressed(Gzip).send_compressed(Gzip))
         .add_service(
-            reflect_v1alpha
+            reflection()
+                .build_v1()?
+                .accept_compressed(Gzip)
+                .send_compressed(Gzip),
+        )
+        .add_service(
+            reflection()
+                .build_v1alpha()?
                 .accept_compressed(Gzip)
                 .send_compressed(Gzip),
         )
@@ -147,9 +136,39 @@ pub async fn run(
             }
         } => tracing::warn!(?drain, "drain timeout reached; closing remaining connections"),
     }
-    let _ = stop_metrics.send(());
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// The same status for the whole server (`""`) and the article service.
+async fn set_serving(health: &tonic_health::server::HealthReporter, status: ServingStatus) {
+    health
+        .set_service_status(
+            <ArticleServiceServer<ArticleSvc> as tonic::server::NamedService>::NAME,
+            status,
+        )
+        .await;
+    health.set_service_status("", status).await;
+}
+
+/// Serves metrics on `listener` until the returned sender is dropped.
+fn spawn_metrics(
+    listener: TcpListener,
+    metrics: &Arc<Metrics>,
+    svc: &ArticleSvc,
+) -> tokio::sync::oneshot::Sender<()> {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let stopped = async move {
+        let _ = stopped.await;
+    };
+    let limiter = svc.limiter().clone();
+    tokio::spawn(metrics::serve(
+        listener,
+        Arc::clone(metrics),
+        limiter,
+        stopped,
+    ));
+    stop
 }
 
 /// The transport, with TLS when configured (rustls checks the PEM files here,
