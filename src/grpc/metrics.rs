@@ -112,6 +112,16 @@ impl Metrics {
         self.refusals.with_label_values(&[reason]).inc();
     }
 
+    /// A call turned away by the interceptor, before the method ran: counted
+    /// under its method and code, and as a refusal, but kept out of the latency
+    /// histogram (no work was timed).
+    pub fn turned_away(&self, method: &str, code: Code, reason: &str) {
+        self.requests
+            .with_label_values(&[method, code_name(code)])
+            .inc();
+        self.refused(reason);
+    }
+
     /// One parsed article: its words and the time of each stage.
     pub fn parsed(&self, text: &str, stage_times: &[(&'static str, Duration)]) {
         self.articles.inc();

@@ -6,6 +6,7 @@ mod convert;
 mod convert_metadata;
 mod deadline;
 mod limiter;
+mod method;
 mod metrics;
 mod server;
 mod service;

@@ -3,6 +3,7 @@
 //! second listener, graceful shutdown with a bounded drain.
 
 use super::deadline;
+use super::method::{Method, TagMethod};
 use super::metrics::{self, Metrics};
 use super::pb::{self, article_service_server::ArticleServiceServer};
 use super::service::ArticleSvc;
@@ -93,7 +94,10 @@ pub async fn run(
         .send_compressed(Gzip)
         .max_decoding_message_size(max)
         .max_encoding_message_size(max);
-    let articles = InterceptedService::new(articles, intercept(&config, metrics));
+    let articles = TagMethod(InterceptedService::new(
+        articles,
+        intercept(&config, metrics),
+    ));
     let (health, health_svc) = tonic_health::server::health_reporter();
     set_serving(&health, ServingStatus::Serving).await;
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
@@ -191,7 +195,8 @@ fn intercept(config: &Config, metrics: Arc<Metrics>) -> impl tonic::service::Int
     move |req: tonic::Request<()>| {
         if let Some(tokens) = &tokens {
             if let Err(e) = tokens.check(req.metadata()) {
-                metrics.refused("unauthenticated");
+                let method = req.extensions().get::<Method>().map_or("unknown", |m| m.0);
+                metrics.turned_away(method, tonic::Code::Unauthenticated, "unauthenticated");
                 tracing::debug!(error = %e, "refused: unauthenticated");
                 return Err(ServiceError::from(e).into());
             }

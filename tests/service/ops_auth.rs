@@ -65,6 +65,18 @@ async fn calls_without_a_valid_bearer_token_are_unauthenticated() {
         &["reason=\"unauthenticated\""],
     );
     assert_eq!(refused, 4.0, "{body}");
+    let code = "code=\"UNAUTHENTICATED\"";
+    let parse = value(
+        &body,
+        "newsparse_requests_total",
+        &[code, "method=\"Parse\""],
+    );
+    let stream = value(
+        &body,
+        "newsparse_requests_total",
+        &[code, "method=\"ParseStream\""],
+    );
+    assert_eq!((parse, stream), (3.0, 1.0), "{body}");
     server.stop().await;
 }
 
