@@ -188,7 +188,13 @@ impl Pipeline {
             Some(d) if Instant::now() >= d => Err(DeadlinePassed),
             _ => Ok(()),
         };
-        let article = metadata::analyze_with(text, &TimexDates(&self.timex), self.agencies);
+        let document_date = options.document_date.as_ref().map(anchor_iso);
+        let article = metadata::analyze_at(
+            text,
+            &TimexDates(&self.timex),
+            self.agencies,
+            document_date.as_deref(),
+        );
         let paragraphs: Vec<Paragraph> = article
             .layout
             .blocks
@@ -290,6 +296,14 @@ impl Pipeline {
         cands.extend(self.institutions.scan(text));
         cands.extend(adapters::metadata_candidates(md));
         cands
+    }
+}
+
+/// The caller's document date as ISO 8601, for the metadata stage.
+fn anchor_iso(a: &crate::time::Anchor) -> String {
+    match a.time {
+        Some((h, m, s)) => format!("{}T{h:02}:{m:02}:{s:02}", a.date),
+        None => a.date.to_string(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Recognizes boilerplate blocks: separators, follow-us and share lines, read-more links,
-//! subscription prompts, copyright lines, photo credits, ad markers.
+//! subscription prompts, copyright lines, photo credits and captions, ad markers,
+//! cookie and republication notices.
 
 use super::piece::starts_ci;
 use super::BoilerplateKind as K;
@@ -44,6 +45,28 @@ const PREFIXES: &[(&str, K)] = &[
     ("credit:", K::PhotoCredit),
     ("advertisement", K::Advertisement),
     ("sponsored", K::Advertisement),
+    ("ad feature", K::Advertisement),
+    ("image copyright", K::PhotoCredit),
+    ("image caption", K::PhotoCredit),
+    ("media caption", K::PhotoCredit),
+    ("caption:", K::PhotoCredit),
+    ("pictured:", K::PhotoCredit),
+    ("file photo", K::PhotoCredit),
+    ("click here", K::ReadMore),
+    ("tap here", K::ReadMore),
+    ("read the full", K::ReadMore),
+    ("recommended:", K::ReadMore),
+    ("watch:", K::ReadMore),
+    ("we use cookies", K::Notice),
+    ("this site uses cookies", K::Notice),
+    ("this website uses cookies", K::Notice),
+    ("by continuing to use", K::Notice),
+    ("accept cookies", K::Notice),
+    ("this article was originally published", K::Notice),
+    ("this story was originally published", K::Notice),
+    ("this article originally appeared", K::Notice),
+    ("originally published", K::Notice),
+    ("a version of this", K::Notice),
 ];
 
 /// Phrases that mark a short block as boilerplate wherever they occur in it.
@@ -54,6 +77,17 @@ const INFIXES: &[(&str, K)] = &[
     ("reuters/", K::PhotoCredit),
     ("getty images", K::PhotoCredit),
     ("subscribe to our", K::Subscribe),
+    ("sign up for our", K::Subscribe),
+    ("our newsletter", K::Subscribe),
+    ("uses cookies", K::Notice),
+    ("cookie policy", K::Notice),
+    ("(photo:", K::PhotoCredit),
+    ("/getty", K::PhotoCredit),
+    ("afp via getty", K::PhotoCredit),
+    ("/afp", K::PhotoCredit),
+    ("/ap)", K::PhotoCredit),
+    ("photo/", K::PhotoCredit),
+    ("was originally published", K::Notice),
 ];
 
 /// The boilerplate kind of `block`, if it is boilerplate.

@@ -125,7 +125,7 @@ fn separators_and_follow_lines_are_boilerplate() {
 #[test]
 fn hard_wrapped_lines_join_but_title_and_date_do_not() {
     let t = "A headline that is long enough to look like a wrapped line of prose\nMarch 3, 2021\n\nThe first line of a paragraph that is wrapped at a fixed width of\nseventy characters goes on here.\n";
-    let spans = layout::segment(t);
+    let spans = wrap::segment(t);
     assert_eq!(spans.len(), 3);
     assert!(spans[2].slice(t).ends_with("here."));
 }
@@ -148,11 +148,11 @@ fn published_and_updated_lines() {
         run("Published: 12:30 GMT, 3 March 2021 | Updated: 14:05 GMT, 4 March 2021\n\nText here.");
     assert_eq!(
         a.metadata.published.as_ref().map(|d| d.value.as_str()),
-        Some("2021-03-03")
+        Some("2021-03-03T12:30:00+00:00")
     );
     assert_eq!(
         a.metadata.updated.as_ref().map(|d| d.value.as_str()),
-        Some("2021-03-04")
+        Some("2021-03-04T14:05:00+00:00")
     );
     assert_eq!(a.layout.blocks[0].kind, BlockKind::Header);
 }

@@ -3,6 +3,7 @@
 //! offsets in every encoding, lifecycle, and the CLI.
 
 mod cli;
+mod corpus;
 mod errors;
 mod fixture;
 mod golden;
