@@ -213,10 +213,12 @@ impl Pipeline {
                 reliable: true,
             });
         }
-        // The caller's date wins; else the publication date found in the text.
+        // The caller's date wins; else the publication date found in the text, else
+        // the date it was last updated (a page may show only that).
         let anchor = options.document_date.or_else(|| {
             md.published
                 .as_ref()
+                .or(md.updated.as_ref())
                 .and_then(|d| crate::time::parse_anchor(&d.value).ok())
         });
         let tokens = tokenize(text);

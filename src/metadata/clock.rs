@@ -95,24 +95,23 @@ fn clock(w: &str) -> Option<(u32, u32, u32, Option<bool>)> {
 }
 
 /// The date-time for ISO `date` and the words around it, when they hold a clock
-/// time and a zone; `None` leaves the plain date.
-pub(crate) fn stamp(date: &str, words: &[&str]) -> Option<String> {
+/// time and a zone, with the indices of the first and last word it read (clock
+/// to zone); `None` leaves the plain date.
+pub(crate) fn stamp(date: &str, words: &[&str]) -> Option<(String, usize, usize)> {
     if date.len() != 10 {
         return None;
     }
     let at = words.iter().position(|w| clock(w).is_some())?;
     let (mut h, m, s, mut half) = clock(words[at])?;
-    let mut rest = words[at + 1..].iter().map(|w| w.to_ascii_lowercase());
-    let mut next = rest.next();
+    let lower = |i: usize| words.get(i).map(|w| w.to_ascii_lowercase());
+    let mut i = at + 1;
     if half.is_none() {
-        half = match next.as_deref() {
+        half = match lower(i).as_deref() {
             Some("am" | "a.m" | "a.m.") => Some(false),
             Some("pm" | "p.m" | "p.m.") => Some(true),
             _ => None,
         };
-        if half.is_some() {
-            next = rest.next();
-        }
+        i += usize::from(half.is_some());
     }
     if let Some(pm) = half {
         if h == 0 || h > 12 {
@@ -120,11 +119,12 @@ pub(crate) fn stamp(date: &str, words: &[&str]) -> Option<String> {
         }
         h = h % 12 + if pm { 12 } else { 0 };
     }
-    let next = next
-        .filter(|w| w != "hrs" && w != "local")
-        .or_else(|| rest.next())?;
-    let off = zone(&next, date)?;
-    Some(format!("{date}T{h:02}:{m:02}:{s:02}{}", offset(off)))
+    if matches!(lower(i).as_deref(), Some("hrs" | "local")) {
+        i += 1;
+    }
+    let off = zone(&lower(i)?, date)?;
+    let value = format!("{date}T{h:02}:{m:02}:{s:02}{}", offset(off));
+    Some((value, at, i))
 }
 
 fn offset(min: i32) -> String {

@@ -6,7 +6,7 @@ fn times_with_zones_become_offsets() {
     let st = |d: &str, s: &str| {
         let words = w(s);
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        stamp(d, &refs)
+        stamp(d, &refs).map(|(v, _, _)| v)
     };
     assert_eq!(
         st("2020-02-06", "Updated 10:35 AM ET").as_deref(),
@@ -44,6 +44,18 @@ fn times_with_zones_become_offsets() {
     assert_eq!(st("2021-03-03", "10:15 AM"), None, "no zone: no instant");
     assert_eq!(st("2021-03-03", "13:15 PM ET"), None);
     assert_eq!(st("2021-03", "10:15 GMT"), None);
+}
+
+#[test]
+fn the_stamp_names_the_words_it_read() {
+    let words = ["Updated:", "10:35", "AM", "ET", "today"];
+    let (_, from, to) = stamp("2020-02-06", &words).expect("stamp");
+    assert_eq!((from, to), (1, 3));
+    let words = ["at", "12:30", "hrs", "GMT"];
+    assert_eq!(
+        stamp("2020-02-06", &words).map(|s| (s.1, s.2)),
+        Some((1, 3))
+    );
 }
 
 #[test]

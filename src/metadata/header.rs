@@ -229,8 +229,18 @@ fn date_field(ctx: &Ctx<'_>, f: Piece<'_>, out: &mut HeaderLine) -> bool {
             .any(|k| k.eq_ignore_ascii_case(t));
         plain.push(t);
     }
-    let value = clock::stamp(&date.value, &plain).unwrap_or(date.value);
-    let date = DateField { value, ..date };
+    let date = match clock::stamp(&date.value, &plain) {
+        // The span grows to cover the time and zone the value now includes.
+        Some((value, from, to)) => {
+            let edge = |w: Piece<'_>| w.trim_end_matches(&[',', ';', ')']).span();
+            let span = date
+                .span
+                .cover(&edge(residue[from]))
+                .cover(&edge(residue[to]));
+            DateField { value, span }
+        }
+        None => date,
+    };
     let slot = if updated {
         &mut out.updated
     } else {

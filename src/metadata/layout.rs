@@ -28,9 +28,11 @@ pub(crate) fn classify(ctx: &Ctx<'_>, spans: &[Span], meta: &mut Metadata) -> Ve
         if let Some(a) = agency.filter(|a| meta.agencies.iter().all(|x| x.id != a.id)) {
             meta.agencies.push(a);
         }
-        // With no header date, a dated dateline (`LONDON 1996-08-30`) dates the story.
+        // With no header date, a dateline with a full date (`LONDON 1996-08-30`, or
+        // `Feb 6` resolved against the document date) dates the story.
         if meta.published.is_none() {
-            meta.published = meta.dateline.as_ref().and_then(|d| d.date.clone());
+            let date = meta.dateline.as_ref().and_then(|d| d.date.clone());
+            meta.published = date.filter(|d| full_date(&d.value));
         }
         if meta
             .dateline
@@ -41,6 +43,17 @@ pub(crate) fn classify(ctx: &Ctx<'_>, spans: &[Span], meta: &mut Metadata) -> Ve
         }
     }
     blocks
+}
+
+/// `YYYY-MM-DD`, all digits (not `XXXX-08-30`).
+fn full_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digit_or_dash = |(i, c): (usize, &u8)| (i == 4 || i == 7) == (*c == b'-');
+    b.len() >= 10
+        && b[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, c)| digit_or_dash((i, c)) && (i == 4 || i == 7 || c.is_ascii_digit()))
 }
 
 fn block_kind(ctx: &Ctx<'_>, p: Piece<'_>, head_open: bool, meta: &mut Metadata) -> BlockKind {

@@ -273,3 +273,16 @@ proptest::proptest! {
         }
     }
 }
+
+/// Regression (corpus smoke test, PolNeAR): the glued `10:35AM` check sliced a
+/// residue word two bytes from its end, inside the ’ of `Trump’s`.
+#[test]
+fn header_word_ending_in_curly_apostrophe_s_does_not_panic() {
+    for t in [
+        "Trump’s March 3, 2021\n\nText.",
+        "Published ’s 3 March 2021\n\nText.",
+    ] {
+        let a = run(t);
+        assert!(a.metadata.published.is_none(), "{t:?}");
+    }
+}

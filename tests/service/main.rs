@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod errors;
 mod fixture;
+mod forms;
 mod golden;
 mod harness;
 mod lifecycle;
