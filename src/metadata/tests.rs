@@ -272,6 +272,56 @@ proptest::proptest! {
             proptest::prop_assert!(s.get(start..end).is_some(), "span {start}..{end}");
         }
     }
+
+    /// Header, dateline and byline words glued to typographic characters, one
+    /// paragraph per line: where the char-boundary panics of real copy came from.
+    #[test]
+    fn never_panics_on_typographic_header_noise(s in typographic_header_noise()) {
+        let a = run(&s);
+        for (start, end) in all_spans(&a) {
+            proptest::prop_assert!(s.get(start..end).is_some(), "span {start}..{end}");
+        }
+    }
+}
+
+fn typographic_header_noise() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let words = [
+        "By ",
+        "Published ",
+        "Updated: ",
+        "10:35",
+        " AM ",
+        "ET",
+        "14.07",
+        "GMT",
+        "3 hours ago",
+        "LONDON",
+        " 1996-08-30",
+        "(Reuters)",
+        " -- ",
+        "/TASS/.",
+        "Jane Doe",
+        " | ",
+        ", Staff Writer",
+        "Feb. 6",
+        "Image copyright ",
+        "Read more:",
+        "’s",
+        "\n",
+        "\n\n",
+        " ",
+    ];
+    let typo: Vec<String> = crate::text::boundary::TYPOGRAPHIC
+        .chars()
+        .map(String::from)
+        .collect();
+    let piece = prop_oneof![
+        proptest::sample::select(words.map(String::from).to_vec()),
+        proptest::sample::select(typo),
+        "[A-Za-z0-9]{1,6}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
 /// Regression (corpus smoke test, PolNeAR): the glued `10:35AM` check sliced a

@@ -3,6 +3,11 @@
 //! panics. These helpers move such a position onto a char boundary, so a computed
 //! cut is always safe; one copy for the whole crate.
 
+/// Characters real copy sets beside words that random ASCII never does: curly
+/// quotes, dashes, the ellipsis, NBSP, soft hyphen, zero-width joiner, non-joiner
+/// and space. Property tests draw from them (a regex class can embed them as is).
+pub const TYPOGRAPHIC: &str = "’‘“”—–…\u{a0}\u{ad}\u{200d}\u{200c}\u{200b}";
+
 /// The largest char boundary of `s` at or before `i` (`s.len()` when past the end).
 pub fn floor_boundary(s: &str, i: usize) -> usize {
     if i >= s.len() {
