@@ -4,6 +4,7 @@
 
 use super::piece::starts_ci;
 use super::BoilerplateKind as K;
+use crate::text::boundary;
 
 /// Prefixes (ASCII case-insensitive) that mark a short block as boilerplate.
 const PREFIXES: &[(&str, K)] = &[
@@ -73,22 +74,29 @@ const PREFIXES: &[(&str, K)] = &[
 const INFIXES: &[(&str, K)] = &[
     ("all rights reserved", K::Copyright),
     ("follow us on", K::FollowUs),
-    ("ap photo/", K::PhotoCredit),
-    ("reuters/", K::PhotoCredit),
-    ("getty images", K::PhotoCredit),
     ("subscribe to our", K::Subscribe),
     ("sign up for our", K::Subscribe),
     ("our newsletter", K::Subscribe),
     ("uses cookies", K::Notice),
     ("cookie policy", K::Notice),
-    ("(photo:", K::PhotoCredit),
-    ("/getty", K::PhotoCredit),
-    ("afp via getty", K::PhotoCredit),
-    ("/afp", K::PhotoCredit),
-    ("/ap)", K::PhotoCredit),
-    ("photo/", K::PhotoCredit),
     ("was originally published", K::Notice),
 ];
+
+/// Photo credits: boilerplate only at the end of a short block (a caption's
+/// credit), so "The Reuters/Ipsos poll showed ..." stays prose.
+const CREDIT_TAILS: &[&str] = &[
+    "ap photo/",
+    "reuters/",
+    "getty images",
+    "(photo:",
+    "/getty",
+    "/afp",
+    "/ap)",
+    "photo/",
+];
+
+/// How far from the end of a block a credit may start, in bytes.
+const CREDIT_TAIL: usize = 60;
 
 /// The boilerplate kind of `block`, if it is boilerplate.
 pub(crate) fn classify(block: &str) -> Option<K> {
@@ -107,6 +115,10 @@ pub(crate) fn classify(block: &str) -> Option<K> {
         return None;
     }
     let lower = s.to_lowercase();
+    let tail = &lower[boundary::ceil_boundary(&lower, lower.len().saturating_sub(CREDIT_TAIL))..];
+    if CREDIT_TAILS.iter().any(|c| tail.contains(c)) {
+        return Some(K::PhotoCredit);
+    }
     INFIXES
         .iter()
         .find(|(p, _)| lower.contains(p))

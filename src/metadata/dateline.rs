@@ -8,7 +8,7 @@ use super::{AgencyRef, Ctx, DateField, Dateline, Metadata, TextField};
 use crate::text::{boundary, Span};
 
 /// Dashes that close a dateline, longest first at each position.
-const DASHES: &[&str] = &[" -- ", " - ", " — ", " – ", "—", "–"];
+const DASHES: &[&str] = &[" -- ", " - ", " — ", " – ", " ― ", "—", "–"];
 
 /// A dateline is looked for only in this many leading bytes.
 const HEAD: usize = 160;
@@ -135,7 +135,7 @@ fn split(p: Piece<'_>) -> Option<Cut<'_>> {
             pre: p.to(i).trim(),
             agency: None,
             end: i + d.len(),
-            long_dash: d.contains(['—', '–']) || d.contains("--"),
+            long_dash: d.contains(['—', '–', '―']) || d.contains("--"),
         }),
         (_, Some((j, a, e))) => Some(Cut {
             pre: p.to(j).trim_end_matches(&['.']),
@@ -153,7 +153,7 @@ fn closing_dash(s: &str) -> Option<(usize, &'static str)> {
     if s.len() > HEAD {
         return None;
     }
-    [" --", " -", " —", " –"]
+    [" --", " -", " —", " –", " ―"]
         .iter()
         .find(|d| s.ends_with(**d))
         .map(|d| (s.len() - d.len(), *d))

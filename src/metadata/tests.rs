@@ -336,3 +336,24 @@ fn header_word_ending_in_curly_apostrophe_s_does_not_panic() {
         assert!(a.metadata.published.is_none(), "{t:?}");
     }
 }
+
+#[test]
+fn photo_credits_count_only_at_the_end_of_a_caption() {
+    use BoilerplateKind as K;
+    let credit = "Protesters march past parliament on Tuesday. REUTERS/Jane Doe";
+    assert_eq!(boilerplate::classify(credit), Some(K::PhotoCredit));
+    assert_eq!(
+        boilerplate::classify("Jane Doe via Getty Images."),
+        Some(K::PhotoCredit)
+    );
+    let prose =
+        "The Reuters/Ipsos poll showed the mayor doing better than in other polls this month.";
+    assert_eq!(boilerplate::classify(prose), None);
+}
+
+#[test]
+fn horizontal_bar_closes_a_dateline() {
+    let a = run("WASHINGTON ― The council met on Tuesday.\n");
+    let d = a.metadata.dateline.as_ref().expect("dateline");
+    assert_eq!(d.place.value, "WASHINGTON");
+}
