@@ -4,6 +4,8 @@
 //! its offset, since a bare `10:35 AM` is no instant. `3 hours ago` is resolved
 //! only against the caller's document date.
 
+use crate::time::CivilDate;
+
 /// Fixed-offset zone abbreviations (minutes east of UTC). `IST` and `CST` name
 /// several zones; the US and Indian readings are the ones English copy means most.
 const ZONES: &[(&str, i32)] = &[
@@ -135,53 +137,28 @@ fn offset(min: i32) -> String {
 /// US daylight saving time (since 2007): second Sunday of March to first Sunday
 /// of November.
 fn us_daylight(date: &str) -> Option<bool> {
-    let (y, m, d) = ymd(date)?;
-    let sunday_on_or_after = |month: u32, day: u32| {
-        let wd = weekday(y, month, day);
-        day + (7 - wd) % 7
+    let d = civil_date(date)?;
+    let sunday_on_or_after = |month: u8, day: u8| {
+        let from = CivilDate::new(d.year, month, day)?;
+        Some(day + (7 - from.weekday()) % 7)
     };
-    Some(match m {
+    Some(match d.month {
         4..=10 => true,
-        3 => d >= sunday_on_or_after(3, 8),
-        11 => d < sunday_on_or_after(11, 1),
+        3 => d.day >= sunday_on_or_after(3, 8)?,
+        11 => d.day < sunday_on_or_after(11, 1)?,
         _ => false,
     })
 }
 
-pub(crate) fn ymd(date: &str) -> Option<(i64, u32, u32)> {
-    let y = date.get(..4)?.parse().ok()?;
-    let m = date.get(5..7)?.parse().ok()?;
-    let d = date.get(8..10)?.parse().ok()?;
-    Some((y, m, d))
-}
-
-/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-pub(crate) fn days(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (i64::from(m) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
-
-/// The date `n` days after 1970-01-01.
-pub(crate) fn civil(n: i64) -> String {
-    let z = n + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// 0 = Sunday.
-fn weekday(y: i64, m: u32, d: u32) -> u32 {
-    (days(y, m, d) + 4).rem_euclid(7) as u32
+/// The calendar date at the start of an ISO `YYYY-MM-DD...` string.
+pub(crate) fn civil_date(s: &str) -> Option<CivilDate> {
+    let num = |a: usize, b: usize| s.get(a..b)?.parse::<u32>().ok();
+    let (y, m, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    CivilDate::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! was read, so they resolve against the caller's document date and nothing else;
 //! without one they are reported as found, with an empty value.
 
-use super::clock::{civil, days, ymd};
+use super::clock::civil_date;
 use super::piece::Piece;
 use super::DateField;
+use crate::time::CivilDate;
 
 /// Seconds per unit word (singular, lower case).
 const UNITS: &[(&str, i64)] = &[
@@ -53,10 +54,9 @@ fn shape(w: &[String], i: usize) -> Option<(usize, usize, i64)> {
 /// date: the day `secs` falls on, counting from the end of the anchor day for
 /// hours and minutes (`3 hours ago` on 2020-02-07 is 2020-02-07).
 fn shift(anchor: &str, secs: i64) -> Option<String> {
-    let (y, m, d) = ymd(anchor)?;
-    let day = days(y, m, d);
+    let day = civil_date(anchor)?.to_days();
     let Some(clock) = anchor.get(11..19) else {
-        return Some(civil(day - secs / 86_400));
+        return Some(CivilDate::from_days(day - secs / 86_400).to_string());
     };
     let num = |a: usize, b: usize| clock.get(a..b)?.parse::<i64>().ok();
     let (h, mi, s) = (num(0, 2)?, num(3, 5)?, num(6, 8)?);
@@ -64,5 +64,40 @@ fn shift(anchor: &str, secs: i64) -> Option<String> {
     let (dd, rem) = (t.div_euclid(86_400), t.rem_euclid(86_400));
     let zone = anchor.get(19..).unwrap_or("");
     let (hh, mm, ss) = (rem / 3600, rem % 3600 / 60, rem % 60);
-    Some(format!("{}T{hh:02}:{mm:02}:{ss:02}{zone}", civil(dd)))
+    let date = CivilDate::from_days(dd);
+    Some(format!("{date}T{hh:02}:{mm:02}:{ss:02}{zone}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifts_cross_midnight_and_keep_the_anchor_zone() {
+        assert_eq!(
+            shift("2021-05-02T01:00:00", 3 * 3600).as_deref(),
+            Some("2021-05-01T22:00:00")
+        );
+        assert_eq!(
+            shift("2021-03-01T01:00:00Z", 3600 * 2).as_deref(),
+            Some("2021-02-28T23:00:00Z")
+        );
+        assert_eq!(
+            shift("2021-03-01", 86_400 * 2).as_deref(),
+            Some("2021-02-27")
+        );
+        assert_eq!(shift("2021-03-01", 3 * 3600).as_deref(), Some("2021-03-01"));
+        assert_eq!(shift("not a date", 60), None);
+    }
+
+    #[test]
+    fn only_counted_units_followed_by_ago_are_relative() {
+        let w = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(shape(&w("3 hours ago"), 0), Some((0, 2, 10_800)));
+        assert_eq!(shape(&w("an hour ago"), 0), Some((0, 2, 3600)));
+        assert_eq!(shape(&w("yesterday"), 0), Some((0, 0, 86_400)));
+        assert_eq!(shape(&w("3 hours later"), 0), None);
+        assert_eq!(shape(&w("3 hours"), 0), None);
+        assert_eq!(shape(&w("99999 days ago"), 0), None);
+    }
 }
