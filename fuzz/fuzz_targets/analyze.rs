@@ -1,10 +1,12 @@
-//! Any UTF-8 text through the served pipeline (`Pipeline::analyze`, all stages on)
-//! must come back without a panic, and every span must slice the input on char
-//! boundaries.
+//! Any UTF-8 text through the served pipeline: `Pipeline::analyze` with every
+//! stage on, then the gRPC edge's conversion of its spans into the client's unit
+//! (`parse_local` is what the server runs off the async runtime). Nothing may
+//! panic, and in UTF-8 every mention must slice the input back to its text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsparse::pipeline::{Options, Pipeline};
+use newsparse::grpc::{parse_local, pb};
+use newsparse::pipeline::Pipeline;
 use std::sync::OnceLock;
 
 fn pipeline() -> &'static Pipeline {
@@ -12,23 +14,33 @@ fn pipeline() -> &'static Pipeline {
     P.get_or_init(Pipeline::new)
 }
 
+const ENCODINGS: [pb::OffsetEncoding; 3] = [
+    pb::OffsetEncoding::Utf8,
+    pb::OffsetEncoding::Utf16,
+    pb::OffsetEncoding::CodePoint,
+];
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if Pipeline::validate(text, 1 << 20).is_err() {
+    let encoding = ENCODINGS[text.len() % 3];
+    let req = pb::ParseRequest {
+        text: text.to_owned(),
+        offset_encoding: encoding as i32,
+        ..Default::default()
+    };
+    // Empty or blank text is refused with INVALID_ARGUMENT, which is no bug.
+    let Ok(resp) = parse_local(pipeline(), req, 1 << 20) else {
+        return;
+    };
+    if encoding != pb::OffsetEncoding::Utf8 {
         return;
     }
-    let a = pipeline().analyze(text, &Options::default());
-    for p in &a.paragraphs {
-        assert!(text.get(p.span.start..p.span.end).is_some(), "{p:?}");
-    }
-    for s in &a.sentences {
-        assert!(text.get(s.span.start..s.span.end).is_some(), "{s:?}");
-    }
-    for e in &a.entities {
+    for e in &resp.entities {
         for m in &e.mentions {
-            assert!(text.get(m.span.start..m.span.end).is_some(), "{m:?}");
+            let got = text.get(m.start as usize..m.end as usize);
+            assert_eq!(got, Some(m.text.as_str()), "{m:?}");
         }
     }
 });
