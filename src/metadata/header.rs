@@ -69,8 +69,12 @@ fn parse_fields(ctx: &Ctx<'_>, p: Piece<'_>, credits_only: bool) -> Option<Heade
         }
     }
     // `Jane Doe | Reuters`, `Jane Doe, Staff Writer`: a name with no `By` is a credit
-    // only beside an agency, a date or a job title.
-    let credited = unmarked.len() < fields.len();
+    // only beside an agency, a date or a job title, and never across a dash, which
+    // page titles use for their site (`Storm Hits Coast - Reuters`).
+    let dashed = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .any(|d| p.s.contains(d));
+    let credited = unmarked.len() < fields.len() && !dashed;
     for f in unmarked {
         if credits_only
             || !names::parse_unmarked(ctx, f, credited, &mut out.authors, &mut out.agencies)

@@ -357,3 +357,19 @@ fn horizontal_bar_closes_a_dateline() {
     let d = a.metadata.dateline.as_ref().expect("dateline");
     assert_eq!(d.place.value, "WASHINGTON");
 }
+
+#[test]
+fn unmarked_names_credit_only_beside_a_credit_and_never_across_a_dash() {
+    let a = run("Jane Doe | Reuters\n\nThe council met on Tuesday.");
+    let names: Vec<_> = a.metadata.authors.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Jane Doe"]);
+    let b = run("Jane Doe, Staff Writer\n\nThe council met on Tuesday.");
+    assert_eq!(b.metadata.authors.len(), 1);
+    for t in [
+        "Storm Hits Coast - Reuters\n\nThe council met on Tuesday.",
+        "Storm Hits Coast\n\nThe council met on Tuesday.",
+        "Jane Doe\n\nThe council met on Tuesday.",
+    ] {
+        assert!(run(t).metadata.authors.is_empty(), "{t:?}");
+    }
+}
