@@ -6,8 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# A libFuzzer dictionary entry: "..." with \ and " escaped.
-entry() { sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&"/'; }
+# A libFuzzer dictionary entry: "..." of printable ASCII, with \ and " escaped and
+# every other byte (the UTF-8 of ’ — © ...) written as \xNN.
+entry() {
+  LC_ALL=C perl -ne 'chomp; s/([\\"])/\\$1/g; s/([^\x20-\x7e])/sprintf("\\x%02x", ord $1)/ge; print "\"$_\"\n"'
+}
 
 {
   # titles.tsv: phrase (col 1) and acronym (col 3).
