@@ -109,7 +109,8 @@ fn mark_title(text: &str, blocks: &mut [Block], meta: &mut Metadata) {
     let confirmed = match next {
         Some(b) if matches!(b.kind, BlockKind::Header | BlockKind::Byline) => true,
         Some(b) if b.kind == BlockKind::Body => {
-            dateline::opens(text, b.span) || headline_set(text, own) && !dateline::opens(text, own)
+            dateline::opens(text, b.span)
+                || headline_set(own.slice(text)) && !dateline::opens(text, own)
         }
         _ => false,
     };
@@ -128,8 +129,7 @@ const MINOR_WORDS: &[&str] = &[
 /// Three or more words, no sentence-final punctuation, and every word of letters
 /// either capitalized or a minor word (`Storm Hits Gulf Coast as Crews Wait`), or
 /// every letter upper case (`JAPAN GET LUCKY WIN`).
-fn headline_set(text: &str, span: Span) -> bool {
-    let s = span.slice(text);
+pub(crate) fn headline_set(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.len() < 3 || ends_sentence(s) || s.ends_with(['?', '!', ',', ';']) {
         return false;

@@ -126,3 +126,13 @@ fn reuters_layout_headline_dateline_line_and_one_paragraph_per_line() {
         .as_ref()
         .is_some_and(|l| l.value.starts_with("The bank left")));
 }
+
+#[test]
+fn a_long_headline_is_not_joined_to_wrapped_prose() {
+    let head = "Regional Council Approves Plan for New Tram Line Through the Old Town\n";
+    for (name, text) in layouts(head) {
+        let a = run(&text);
+        let title = a.metadata.title.as_ref().map(|t| t.value.as_str());
+        assert_eq!(title, Some(head.trim()), "{name}");
+    }
+}

@@ -4,7 +4,8 @@
 //! blank lines. A blank line always separates; a single line break joins two lines
 //! only when the first was wrapped rather than ended.
 
-use super::{boilerplate, layout::ends_sentence};
+use super::boilerplate;
+use super::layout::{ends_sentence, headline_set};
 use crate::text::Span;
 
 /// Lines longer than this are never the product of a fixed-width wrap.
@@ -22,8 +23,11 @@ pub(crate) fn segment(text: &str) -> Vec<Span> {
             continue;
         };
         let (prev, next) = (last_line.map(|l| l.slice(text)), span.slice(text));
+        // A headline standing alone at the top is never the start of a wrapped paragraph.
+        let headline =
+            out.len() <= 2 && last_line == out.last().copied() && prev.is_some_and(headline_set);
         match out.last_mut() {
-            Some(block) if prev.is_some_and(|p| continues(p, next, mode)) => {
+            Some(block) if !headline && prev.is_some_and(|p| continues(p, next, mode)) => {
                 *block = block.cover(&span)
             }
             _ => out.push(span),
