@@ -103,8 +103,11 @@ fn bare(ctx: &Ctx<'_>, first: Piece<'_>, anchor: Option<&str>) -> Option<Datelin
     }
     let date = ctx.date_in(first, anchor)?;
     let place = first
-        .to(date.span.start - first.off)
+        .to(date.span.start.saturating_sub(first.off))
         .trim_end_matches(&[',']);
+    if !all_caps(place.s) {
+        return None;
+    }
     Some(Dateline {
         span: first.span(),
         place: TextField::at(ctx.text, place.span()),
