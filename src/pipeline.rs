@@ -219,7 +219,13 @@ impl Pipeline {
         deadline: Option<Instant>,
     ) -> Result<Analysis, DeadlinePassed> {
         let mut clock = StageClock::new(deadline);
-        let article = metadata::analyze_with(text, &TimexDates(&self.timex), &self.tables);
+        let document_date = options.document_date.as_ref().map(anchor_iso);
+        let article = metadata::analyze_at(
+            text,
+            &TimexDates(&self.timex),
+            &self.tables,
+            document_date.as_deref(),
+        );
         let paragraphs: Vec<Paragraph> = article
             .layout
             .blocks
@@ -238,10 +244,12 @@ impl Pipeline {
                 reliable: true,
             });
         }
-        // The caller's date wins; else the publication date found in the text.
+        // The caller's date wins; else the publication date found in the text, else
+        // the date it was last updated (a page may show only that).
         let anchor = options.document_date.or_else(|| {
             md.published
                 .as_ref()
+                .or(md.updated.as_ref())
                 .and_then(|d| crate::time::parse_anchor(&d.value).ok())
         });
         let tokens = tokenize(text);
@@ -341,6 +349,14 @@ fn add_country_codes(gazetteer: &Gazetteer, entities: &mut [Entity]) {
         if let Some(p) = e.attributes.person.as_mut() {
             p.country_code = code(&p.country);
         }
+    }
+}
+
+/// The caller's document date as ISO 8601, for the metadata stage.
+fn anchor_iso(a: &crate::time::Anchor) -> String {
+    match a.time {
+        Some((h, m, s)) => format!("{}T{h:02}:{m:02}:{s:02}", a.date),
+        None => a.date.to_string(),
     }
 }
 

@@ -224,7 +224,11 @@ fn arb_candidate(len: usize) -> impl proptest::strategy::Strategy<Value = Candid
 proptest::proptest! {
     #[test]
     fn assemble_never_panics(
-        text in "[A-Za-z0-9 ,.()$%'\u{2019}\u{e9}-]{0,60}",
+        text in proptest::string::string_regex(&format!(
+            "[A-Za-z0-9 ,.()$%'é{}-]{{0,60}}",
+            crate::text::boundary::TYPOGRAPHIC
+        ))
+        .expect("regex"),
         raw in proptest::collection::vec(arb_candidate(60), 0..12),
     ) {
         let mut cands: Vec<Candidate> = raw.into_iter()

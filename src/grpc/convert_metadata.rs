@@ -128,6 +128,7 @@ impl Wire<'_> {
             md::BoilerplateKind::Share => pb::BoilerplateKind::Share,
             md::BoilerplateKind::PhotoCredit => pb::BoilerplateKind::PhotoCredit,
             md::BoilerplateKind::Advertisement => pb::BoilerplateKind::Advertisement,
+            md::BoilerplateKind::Notice => pb::BoilerplateKind::Notice,
         };
         pb::Boilerplate {
             kind: kind as i32,

@@ -1,8 +1,10 @@
 //! Recognizes boilerplate blocks: separators, follow-us and share lines, read-more links,
-//! subscription prompts, copyright lines, photo credits, ad markers.
+//! subscription prompts, copyright lines, photo credits and captions, ad markers,
+//! cookie and republication notices.
 
 use super::piece::starts_ci;
 use super::BoilerplateKind as K;
+use crate::text::boundary;
 
 /// Prefixes (ASCII case-insensitive) that mark a short block as boilerplate.
 const PREFIXES: &[(&str, K)] = &[
@@ -44,17 +46,57 @@ const PREFIXES: &[(&str, K)] = &[
     ("credit:", K::PhotoCredit),
     ("advertisement", K::Advertisement),
     ("sponsored", K::Advertisement),
+    ("ad feature", K::Advertisement),
+    ("image copyright", K::PhotoCredit),
+    ("image caption", K::PhotoCredit),
+    ("media caption", K::PhotoCredit),
+    ("caption:", K::PhotoCredit),
+    ("pictured:", K::PhotoCredit),
+    ("file photo", K::PhotoCredit),
+    ("click here", K::ReadMore),
+    ("tap here", K::ReadMore),
+    ("read the full", K::ReadMore),
+    ("recommended:", K::ReadMore),
+    ("watch:", K::ReadMore),
+    ("we use cookies", K::Notice),
+    ("this site uses cookies", K::Notice),
+    ("this website uses cookies", K::Notice),
+    ("by continuing to use", K::Notice),
+    ("accept cookies", K::Notice),
+    ("this article was originally published", K::Notice),
+    ("this story was originally published", K::Notice),
+    ("this article originally appeared", K::Notice),
+    ("originally published", K::Notice),
+    ("a version of this", K::Notice),
 ];
 
 /// Phrases that mark a short block as boilerplate wherever they occur in it.
 const INFIXES: &[(&str, K)] = &[
     ("all rights reserved", K::Copyright),
     ("follow us on", K::FollowUs),
-    ("ap photo/", K::PhotoCredit),
-    ("reuters/", K::PhotoCredit),
-    ("getty images", K::PhotoCredit),
     ("subscribe to our", K::Subscribe),
+    ("sign up for our", K::Subscribe),
+    ("our newsletter", K::Subscribe),
+    ("uses cookies", K::Notice),
+    ("cookie policy", K::Notice),
+    ("was originally published", K::Notice),
 ];
+
+/// Photo credits: boilerplate only at the end of a short block (a caption's
+/// credit), so "The Reuters/Ipsos poll showed ..." stays prose.
+const CREDIT_TAILS: &[&str] = &[
+    "ap photo/",
+    "reuters/",
+    "getty images",
+    "(photo:",
+    "/getty",
+    "/afp",
+    "/ap)",
+    "photo/",
+];
+
+/// How far from the end of a block a credit may start, in bytes.
+const CREDIT_TAIL: usize = 60;
 
 /// The boilerplate kind of `block`, if it is boilerplate.
 pub(crate) fn classify(block: &str) -> Option<K> {
@@ -73,6 +115,10 @@ pub(crate) fn classify(block: &str) -> Option<K> {
         return None;
     }
     let lower = s.to_lowercase();
+    let tail = &lower[boundary::ceil_boundary(&lower, lower.len().saturating_sub(CREDIT_TAIL))..];
+    if CREDIT_TAILS.iter().any(|c| tail.contains(c)) {
+        return Some(K::PhotoCredit);
+    }
     INFIXES
         .iter()
         .find(|(p, _)| lower.contains(p))

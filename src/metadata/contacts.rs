@@ -2,7 +2,7 @@
 //! scanning for `@`, `http` and `www.` rather than running a regex over the whole text.
 
 use super::{Handle, Metadata, Platform, TextField};
-use crate::text::Span;
+use crate::text::{boundary, Span};
 
 /// Platform names looked for before a handle on its line (lower case).
 const PLATFORMS: &[(&str, Platform)] = &[
@@ -115,10 +115,7 @@ fn handle(text: &str, at: usize) -> Option<Span> {
 
 /// The platform named last before `at` on the same line (`X` only as a whole word).
 fn platform_before(text: &str, at: usize) -> Option<Platform> {
-    let mut from = at.saturating_sub(CONTEXT);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let mut from = boundary::ceil_boundary(text, at.saturating_sub(CONTEXT));
     // Only the window is searched for the line start: linear time over many handles.
     if let Some(nl) = text[from..at].rfind('\n') {
         from += nl + 1;

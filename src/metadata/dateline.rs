@@ -1,20 +1,28 @@
 //! Wire datelines at the start of the body: `BAKU, Feb 6 (Reuters) -`,
-//! `WASHINGTON (AP) —`, `LONDON, March 3 —`, `KYIV, Ukraine (AP) —`, `MOSCOW, March 3. /TASS/.`
+//! `WASHINGTON (AP) —`, `LONDON, March 3 —`, `KYIV, Ukraine (AP) —`, `MOSCOW, March 3. /TASS/.`,
+//! `BEIJING, Feb. 6 (Xinhua) --`, and a line of its own with no separator, as Reuters
+//! copy sets it under the headline: `LONDON 1996-08-30`.
 
 use super::piece::Piece;
 use super::{AgencyRef, Ctx, DateField, Dateline, Metadata, TextField};
-use crate::text::Span;
+use crate::text::{boundary, Span};
 
 /// Dashes that close a dateline, longest first at each position.
-const DASHES: &[&str] = &[" -- ", " - ", " — ", " – ", "—", "–"];
+const DASHES: &[&str] = &[" -- ", " - ", " — ", " – ", " ― ", "—", "–"];
 
 /// A dateline is looked for only in this many leading bytes.
 const HEAD: usize = 160;
 
 /// The dateline opening `first` (the first body block), if any.
 pub(crate) fn parse(ctx: &Ctx<'_>, first: Piece<'_>, meta: &Metadata) -> Option<Dateline> {
-    let cut = split(first)?;
-    let anchor = meta.published.as_ref().map(|d| d.value.as_str());
+    let anchor = meta
+        .published
+        .as_ref()
+        .map(|d| d.value.as_str())
+        .or(ctx.document_date);
+    let Some(cut) = split(first) else {
+        return bare(ctx, first, anchor);
+    };
     let (pre, agency) = agency_of(ctx, &cut)?;
     let segs = pre.split_any(&[","]);
     let (first_seg, rest) = segs.split_first()?;
@@ -63,11 +71,49 @@ fn agency_of<'t>(ctx: &Ctx<'_>, cut: &Cut<'t>) -> Option<(Piece<'t>, Option<Agen
 
 /// True when the block at `span` opens with an all-caps place and a dateline separator.
 pub(crate) fn opens(text: &str, span: Span) -> bool {
-    let Some(cut) = split(Piece::of(text, span)) else {
+    let p = Piece::of(text, span);
+    if bare_shaped(p.s) {
+        return true;
+    }
+    let Some(cut) = split(p) else {
         return false;
     };
     let pre = cut.pre.s.split([',', '(']).next().unwrap_or("");
     all_caps(pre.trim())
+}
+
+/// True when `s` is an all-caps place and an ISO date (`LONDON 1996-08-30`).
+fn bare_shaped(s: &str) -> bool {
+    let Some((place, date)) = s.trim().rsplit_once(' ') else {
+        return false;
+    };
+    let b = date.as_bytes();
+    let iso = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    let digits = b
+        .iter()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    iso && digits && all_caps(place.trim_end_matches(','))
+}
+
+/// `LONDON 1996-08-30` standing alone as the first body block.
+fn bare(ctx: &Ctx<'_>, first: Piece<'_>, anchor: Option<&str>) -> Option<Dateline> {
+    if !bare_shaped(first.s) {
+        return None;
+    }
+    let date = ctx.date_in(first, anchor)?;
+    let place = first
+        .to(date.span.start.saturating_sub(first.off))
+        .trim_end_matches(&[',']);
+    if !all_caps(place.s) {
+        return None;
+    }
+    Some(Dateline {
+        span: first.span(),
+        place: TextField::at(ctx.text, place.span()),
+        date: Some(date),
+        agency: None,
+    })
 }
 
 /// Where a dateline candidate ends.
@@ -80,22 +126,19 @@ struct Cut<'t> {
 }
 
 fn split(p: Piece<'_>) -> Option<Cut<'_>> {
-    let mut n = p.s.len().min(HEAD);
-    while !p.s.is_char_boundary(n) {
-        n -= 1;
-    }
-    let head = &p.s[..n];
+    let head = boundary::head(p.s, HEAD);
     let dash = DASHES
         .iter()
         .filter_map(|d| head.find(d).map(|i| (i, *d)))
-        .min();
+        .min()
+        .or_else(|| closing_dash(p.s));
     let slash = slash_agency(head);
     match (dash, slash) {
         (Some((i, d)), s) if s.is_none_or(|(j, _, _)| i < j) => Some(Cut {
             pre: p.to(i).trim(),
             agency: None,
             end: i + d.len(),
-            long_dash: d.contains(['—', '–']) || d.contains("--"),
+            long_dash: d.contains(['—', '–', '―']) || d.contains("--"),
         }),
         (_, Some((j, a, e))) => Some(Cut {
             pre: p.to(j).trim_end_matches(&['.']),
@@ -105,6 +148,18 @@ fn split(p: Piece<'_>) -> Option<Cut<'_>> {
         }),
         _ => None,
     }
+}
+
+/// A dash closing a dateline that stands on a line of its own
+/// (`BEIJING, Feb. 6 (Xinhua) --`): (its position, the dash).
+fn closing_dash(s: &str) -> Option<(usize, &'static str)> {
+    if s.len() > HEAD {
+        return None;
+    }
+    [" --", " -", " —", " –", " ―"]
+        .iter()
+        .find(|d| s.ends_with(**d))
+        .map(|d| (s.len() - d.len(), *d))
 }
 
 /// `/TASS/` or `/TASS/.`: (start of `/`, inner range, end after it).

@@ -1,12 +1,15 @@
 //! Header and byline lines: ` date 2020-02-07 By Trend`, `By Jane Doe, Reuters`,
-//! `Posted on March 3, 2021 by admin`, `Published: 12:30 GMT, 3 March 2021`,
-//! `Updated ...`, `Reporting by X; Editing by Y`.
+//! `Jane Doe | Reuters`, `Jane Doe, Staff Writer`, `Posted on March 3, 2021 by admin`,
+//! `Published: 12:30 GMT, 3 March 2021`, `Published 3 hours ago`,
+//! `Updated: Feb 6, 2020 10:35 AM ET`, `Last modified on Thu 6 Feb 2020 14.07 GMT`,
+//! `Reporting by X; Editing by Y`.
 //!
 //! A line is split into fields at `|`, `•`, `;`, dashes and line breaks; it is a header
 //! only when every field is recognized, so prose that merely contains "by" is never one.
 
 use super::piece::{find_word_ci, Piece};
-use super::{names, AgencyRef, Author, AuthorRole, BlockKind, Ctx, DateField, Metadata};
+use super::{clock, names, relative};
+use super::{AgencyRef, Author, AuthorRole, BlockKind, Ctx, DateField, Metadata};
 
 /// What one header or byline block says.
 #[derive(Debug, Default)]
@@ -58,8 +61,24 @@ fn parse_fields(ctx: &Ctx<'_>, p: Piece<'_>, credits_only: bool) -> Option<Heade
         Some(_) => p.sub(1, p.s.len() - 1),
         None => p,
     };
-    for f in p.split_any(SEPARATORS) {
-        if !field(ctx, f, credits_only, &mut out) {
+    let fields = p.split_any(SEPARATORS);
+    let mut unmarked = Vec::new();
+    for f in &fields {
+        if !field(ctx, *f, credits_only, &mut out) {
+            unmarked.push(*f);
+        }
+    }
+    // `Jane Doe | Reuters`, `Jane Doe, Staff Writer`: a name with no `By` is a credit
+    // only beside an agency, a date or a job title, and never across a dash, which
+    // page titles use for their site (`Storm Hits Coast - Reuters`).
+    let dashed = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .any(|d| p.s.contains(d));
+    let credited = unmarked.len() < fields.len() && !dashed;
+    for f in unmarked {
+        if credits_only
+            || !names::parse_unmarked(ctx, f, credited, &mut out.authors, &mut out.agencies)
+        {
             return None;
         }
     }
@@ -168,25 +187,64 @@ const DATE_LINE_WORDS: &[&str] = &[
     "first",
 ];
 
-/// A field that is a date plus only date-line words and times; fills published/updated.
+/// A field that is a date (or a relative stamp such as `3 hours ago`) plus only
+/// date-line words, times and zones; fills published/updated. A time with a zone
+/// makes the value an ISO 8601 date-time with its offset.
 fn date_field(ctx: &Ctx<'_>, f: Piece<'_>, out: &mut HeaderLine) -> bool {
-    let Some(date) = ctx.date_in(f, None) else {
-        return false;
-    };
+    let words: Vec<Piece<'_>> = f.words().collect();
+    let (date, residue): (DateField, Vec<Piece<'_>>) =
+        match relative::find(&words, ctx.document_date) {
+            Some((from, to, d)) => {
+                let rest = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i < from || *i > to);
+                (d, rest.map(|(_, w)| *w).collect())
+            }
+            None => {
+                let Some(d) = ctx.date_in(f, ctx.document_date) else {
+                    return false;
+                };
+                let rest = words.iter().filter(|w| !w.span().overlaps(&d.span));
+                let rest = rest.copied().collect();
+                (d, rest)
+            }
+        };
     let mut updated = false;
-    for w in f.words().filter(|w| !w.span().overlaps(&date.span)) {
-        let t = w.s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let t = t.trim_end_matches('.');
-        let time = t
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ':' || c == '.');
-        if !time && !DATE_LINE_WORDS.iter().any(|k| k.eq_ignore_ascii_case(t)) {
+    let mut plain = Vec::new();
+    for w in &residue {
+        let t =
+            w.s.trim_matches(|c: char| !c.is_alphanumeric() && !".:+-".contains(c));
+        let t = t.trim_end_matches(['.', ':']);
+        let clock = |s: &str| {
+            s.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        };
+        let glued = ["am", "pm", "AM", "PM"]
+            .iter()
+            .find_map(|x| t.strip_suffix(x));
+        let time = clock(t) || glued.is_some_and(clock);
+        let known = DATE_LINE_WORDS.iter().any(|k| k.eq_ignore_ascii_case(t));
+        if !time && !known && !clock::is_zone(t) {
             return false;
         }
         updated |= ["updated", "update", "modified"]
             .iter()
             .any(|k| k.eq_ignore_ascii_case(t));
+        plain.push(t);
     }
+    let date = match clock::stamp(&date.value, &plain) {
+        // The span grows to cover the time and zone the value now includes.
+        Some((value, from, to)) => {
+            let edge = |w: Piece<'_>| w.trim_end_matches(&[',', ';', ')']).span();
+            let span = date
+                .span
+                .cover(&edge(residue[from]))
+                .cover(&edge(residue[to]));
+            DateField { value, span }
+        }
+        None => date,
+    };
     let slot = if updated {
         &mut out.updated
     } else {

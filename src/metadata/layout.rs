@@ -4,48 +4,10 @@ use super::{boilerplate, dateline, header, Block, BlockKind, Boilerplate, Ctx, M
 use super::{piece::Piece, TextField};
 use crate::text::Span;
 
-/// Trimmed non-blank lines grouped into blocks: a blank line always separates; a single
-/// line break joins only lines that look hard-wrapped (see [`continues`]).
-pub(crate) fn segment(text: &str) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let mut gap = true;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let span = Span::new(start, start + line.len()).trim(text);
-        start += line.len();
-        if span.is_empty() {
-            gap = true;
-            continue;
-        }
-        match out.last_mut() {
-            Some(last) if !gap && continues(last.slice(text), span.slice(text)) => {
-                *last = last.cover(&span)
-            }
-            _ => out.push(span),
-        }
-        gap = false;
-    }
-    out
-}
-
-/// True when `next` reads as the continuation of a hard-wrapped `prev` line.
-fn continues(prev: &str, next: &str) -> bool {
-    let last_line = prev.rsplit('\n').next().unwrap_or(prev);
-    if ends_sentence(last_line) || starts_special(next) {
-        return false;
-    }
-    let lower = next.chars().next().is_some_and(char::is_lowercase);
-    lower || (last_line.len() >= 60 && next.len() >= 40)
-}
-
 /// True when the line ends with sentence-final punctuation (possibly before a quote).
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     t.ends_with(['.', '!', '?', '…', ':'])
-}
-
-fn starts_special(line: &str) -> bool {
-    line.starts_with("By ") || boilerplate::classify(line).is_some()
 }
 
 /// Gives every block a kind and fills the layout-level metadata.
@@ -66,6 +28,12 @@ pub(crate) fn classify(ctx: &Ctx<'_>, spans: &[Span], meta: &mut Metadata) -> Ve
         if let Some(a) = agency.filter(|a| meta.agencies.iter().all(|x| x.id != a.id)) {
             meta.agencies.push(a);
         }
+        // With no header date, a dateline with a full date (`LONDON 1996-08-30`, or
+        // `Feb 6` resolved against the document date) dates the story.
+        if meta.published.is_none() {
+            let date = meta.dateline.as_ref().and_then(|d| d.date.clone());
+            meta.published = date.filter(|d| full_date(&d.value));
+        }
         if meta
             .dateline
             .as_ref()
@@ -75,6 +43,17 @@ pub(crate) fn classify(ctx: &Ctx<'_>, spans: &[Span], meta: &mut Metadata) -> Ve
         }
     }
     blocks
+}
+
+/// `YYYY-MM-DD`, all digits (not `XXXX-08-30`).
+fn full_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digit_or_dash = |(i, c): (usize, &u8)| (i == 4 || i == 7) == (*c == b'-');
+    b.len() >= 10
+        && b[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, c)| digit_or_dash((i, c)) && (i == 4 || i == 7 || c.is_ascii_digit()))
 }
 
 fn block_kind(ctx: &Ctx<'_>, p: Piece<'_>, head_open: bool, meta: &mut Metadata) -> BlockKind {
@@ -116,8 +95,9 @@ fn title_like(s: &str) -> bool {
         && !s.ends_with([',', ';'])
 }
 
-/// The first block becomes the title when a header/byline line follows it, or when the
-/// next body block opens with a dateline: a headline is never guessed from prose alone.
+/// The first block becomes the title when a header/byline line follows it, when the
+/// next body block opens with a dateline, or when it is set as a headline (title case
+/// or all caps, no closing punctuation) and prose follows: never guessed from prose.
 fn mark_title(text: &str, blocks: &mut [Block], meta: &mut Metadata) {
     let Some(i) = title_index(text, blocks) else {
         return;
@@ -125,13 +105,42 @@ fn mark_title(text: &str, blocks: &mut [Block], meta: &mut Metadata) {
     let next = blocks[i + 1..]
         .iter()
         .find(|b| b.kind != BlockKind::Boilerplate);
+    let own = blocks[i].span;
     let confirmed = match next {
         Some(b) if matches!(b.kind, BlockKind::Header | BlockKind::Byline) => true,
-        Some(b) if b.kind == BlockKind::Body => dateline::opens(text, b.span),
+        Some(b) if b.kind == BlockKind::Body => {
+            dateline::opens(text, b.span)
+                || headline_set(own.slice(text)) && !dateline::opens(text, own)
+        }
         _ => false,
     };
     if confirmed {
         blocks[i].kind = BlockKind::Title;
-        meta.title = Some(TextField::at(text, blocks[i].span));
+        meta.title = Some(TextField::at(text, own));
     }
+}
+
+/// Words a title-case headline leaves in lower case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "from", "as", "vs", "vs.", "into", "over", "after", "amid", "is", "are", "be",
+];
+
+/// Three or more words, no sentence-final punctuation, and every word of letters
+/// either capitalized or a minor word (`Storm Hits Gulf Coast as Crews Wait`), or
+/// every letter upper case (`JAPAN GET LUCKY WIN`).
+pub(crate) fn headline_set(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() < 3 || ends_sentence(s) || s.ends_with(['?', '!', ',', ';']) {
+        return false;
+    }
+    let letters: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    let minor = |w: &&str| MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    letters.iter().filter(|w| capital(w)).count() >= 2
+        && letters.iter().all(|w| capital(w) || minor(w))
 }

@@ -1,7 +1,7 @@
 //! Article layout and metadata from plain text (no HTML).
 //!
 //! ```text
-//! text ─ layout::segment ─> blocks ─ layout::classify ─> Title/Header/Byline/Body/Boilerplate
+//! text ─ wrap::segment ─> blocks ─ layout::classify ─> Title/Header/Byline/Body/Boilerplate
 //!                                       ├─ header   published/updated date, authors, agencies
 //!                                       └─ boilerplate  separators, follow-us, copyright ...
 //! first Body ─ dateline ─> place/date/agency, then the lead sentence (body.rs)
@@ -16,6 +16,7 @@ mod agencies;
 mod attribution;
 mod body;
 mod boilerplate;
+mod clock;
 mod contacts;
 mod dateline;
 mod header;
@@ -23,12 +24,16 @@ mod layout;
 mod names;
 mod piece;
 mod publisher;
+mod relative;
 mod types;
+mod wrap;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_fixtures;
+#[cfg(test)]
+mod tests_layouts;
 
 pub use agencies::{Agency, AgencyTable, TableError};
 pub use attribution::Cues;
@@ -98,14 +103,27 @@ pub(crate) fn analyze(text: &str, dates: &dyn DateResolver) -> Article {
 
 /// Lays out and extracts metadata from `text` with tables loaded once by the caller.
 pub fn analyze_with(text: &str, dates: &dyn DateResolver, tables: &Tables) -> Article {
+    analyze_at(text, dates, tables, None)
+}
+
+/// Like [`analyze_with`], with the caller's document date (ISO 8601 date or date-time):
+/// relative header dates (`Published 3 hours ago`) resolve against it, and only
+/// against it; without it they are reported with an empty value (found, unresolved).
+pub fn analyze_at(
+    text: &str,
+    dates: &dyn DateResolver,
+    tables: &Tables,
+    document_date: Option<&str>,
+) -> Article {
     let ctx = Ctx {
         text,
         dates,
         agencies: &tables.agencies,
         tables,
+        document_date,
     };
     let mut meta = Metadata::default();
-    let blocks = layout::classify(&ctx, &layout::segment(text), &mut meta);
+    let blocks = layout::classify(&ctx, &wrap::segment(text), &mut meta);
     let bodies: Vec<Span> = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Body)
@@ -130,6 +148,8 @@ pub(crate) struct Ctx<'a> {
     dates: &'a dyn DateResolver,
     agencies: &'a AgencyTable,
     tables: &'a Tables,
+    /// The caller's document date, the only anchor for `3 hours ago`.
+    document_date: Option<&'a str>,
 }
 
 impl Ctx<'_> {

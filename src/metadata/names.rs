@@ -89,3 +89,42 @@ fn person_like(s: &str) -> bool {
     };
     words.iter().all(ok) && words.iter().any(|w| !is_any(w, PARTICLES))
 }
+
+/// A name list with no `By` (`Jane Doe`, `Jane Doe, Staff Writer`): every slot a
+/// person of two or three words, a job title or an agency, at least one person, and
+/// some credit beside it (a job title or agency here, or `credited`: another field
+/// of the line was recognized). A bare `Storm Hits Coast` is no byline.
+pub(crate) fn parse_unmarked(
+    ctx: &Ctx<'_>,
+    names: Piece<'_>,
+    credited: bool,
+    authors: &mut Vec<Author>,
+    agencies: &mut Vec<AgencyRef>,
+) -> bool {
+    let slots = names.split_any(&[",", " and ", " & "]);
+    let mut people = Vec::new();
+    let mut credit = credited;
+    for slot in slots {
+        let slot = slot.trim_end_matches(&['.', ':']);
+        let words = slot.s.split_whitespace().count();
+        if let Some(a) = ctx.agency(slot) {
+            agencies.push(a);
+            credit = true;
+        } else if slot.s.split_whitespace().any(|w| is_any(w, JOB_WORDS)) {
+            credit = true;
+        } else if (2..=3).contains(&words) && person_like(slot.s) {
+            people.push(slot);
+        } else {
+            return false;
+        }
+    }
+    if !credit || people.is_empty() {
+        return false;
+    }
+    authors.extend(people.into_iter().map(|p| Author {
+        name: p.s.to_string(),
+        span: p.span(),
+        role: AuthorRole::Author,
+    }));
+    true
+}

@@ -125,7 +125,7 @@ fn separators_and_follow_lines_are_boilerplate() {
 #[test]
 fn hard_wrapped_lines_join_but_title_and_date_do_not() {
     let t = "A headline that is long enough to look like a wrapped line of prose\nMarch 3, 2021\n\nThe first line of a paragraph that is wrapped at a fixed width of\nseventy characters goes on here.\n";
-    let spans = layout::segment(t);
+    let spans = wrap::segment(t);
     assert_eq!(spans.len(), 3);
     assert!(spans[2].slice(t).ends_with("here."));
 }
@@ -148,11 +148,11 @@ fn published_and_updated_lines() {
         run("Published: 12:30 GMT, 3 March 2021 | Updated: 14:05 GMT, 4 March 2021\n\nText here.");
     assert_eq!(
         a.metadata.published.as_ref().map(|d| d.value.as_str()),
-        Some("2021-03-03")
+        Some("2021-03-03T12:30:00+00:00")
     );
     assert_eq!(
         a.metadata.updated.as_ref().map(|d| d.value.as_str()),
-        Some("2021-03-04")
+        Some("2021-03-04T14:05:00+00:00")
     );
     assert_eq!(a.layout.blocks[0].kind, BlockKind::Header);
 }
@@ -272,5 +272,105 @@ proptest::proptest! {
         for (start, end) in all_spans(&a) {
             proptest::prop_assert!(s.get(start..end).is_some(), "span {start}..{end}");
         }
+    }
+
+    /// Header, dateline and byline words glued to typographic characters, one
+    /// paragraph per line: where the char-boundary panics of real copy came from.
+    #[test]
+    fn never_panics_on_typographic_header_noise(s in typographic_header_noise()) {
+        let a = run(&s);
+        for (start, end) in all_spans(&a) {
+            proptest::prop_assert!(s.get(start..end).is_some(), "span {start}..{end}");
+        }
+    }
+}
+
+fn typographic_header_noise() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let words = [
+        "By ",
+        "Published ",
+        "Updated: ",
+        "10:35",
+        " AM ",
+        "ET",
+        "14.07",
+        "GMT",
+        "3 hours ago",
+        "LONDON",
+        " 1996-08-30",
+        "(Reuters)",
+        " -- ",
+        "/TASS/.",
+        "Jane Doe",
+        " | ",
+        ", Staff Writer",
+        "Feb. 6",
+        "Image copyright ",
+        "Read more:",
+        "’s",
+        "\n",
+        "\n\n",
+        " ",
+    ];
+    let typo: Vec<String> = crate::text::boundary::TYPOGRAPHIC
+        .chars()
+        .map(String::from)
+        .collect();
+    let piece = prop_oneof![
+        proptest::sample::select(words.map(String::from).to_vec()),
+        proptest::sample::select(typo),
+        "[A-Za-z0-9]{1,6}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+/// Regression (corpus smoke test, PolNeAR): the glued `10:35AM` check sliced a
+/// residue word two bytes from its end, inside the ’ of `Trump’s`.
+#[test]
+fn header_word_ending_in_curly_apostrophe_s_does_not_panic() {
+    for t in [
+        "Trump’s March 3, 2021\n\nText.",
+        "Published ’s 3 March 2021\n\nText.",
+    ] {
+        let a = run(t);
+        assert!(a.metadata.published.is_none(), "{t:?}");
+    }
+}
+
+#[test]
+fn photo_credits_count_only_at_the_end_of_a_caption() {
+    use BoilerplateKind as K;
+    let credit = "Protesters march past parliament on Tuesday. REUTERS/Jane Doe";
+    assert_eq!(boilerplate::classify(credit), Some(K::PhotoCredit));
+    assert_eq!(
+        boilerplate::classify("Jane Doe via Getty Images."),
+        Some(K::PhotoCredit)
+    );
+    let prose =
+        "The Reuters/Ipsos poll showed the mayor doing better than in other polls this month.";
+    assert_eq!(boilerplate::classify(prose), None);
+}
+
+#[test]
+fn horizontal_bar_closes_a_dateline() {
+    let a = run("WASHINGTON ― The council met on Tuesday.\n");
+    let d = a.metadata.dateline.as_ref().expect("dateline");
+    assert_eq!(d.place.value, "WASHINGTON");
+}
+
+#[test]
+fn unmarked_names_credit_only_beside_a_credit_and_never_across_a_dash() {
+    let a = run("Jane Doe | Reuters\n\nThe council met on Tuesday.");
+    let names: Vec<_> = a.metadata.authors.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Jane Doe"]);
+    let b = run("Jane Doe, Staff Writer\n\nThe council met on Tuesday.");
+    assert_eq!(b.metadata.authors.len(), 1);
+    for t in [
+        "Storm Hits Coast - Reuters\n\nThe council met on Tuesday.",
+        "Storm Hits Coast\n\nThe council met on Tuesday.",
+        "Jane Doe\n\nThe council met on Tuesday.",
+    ] {
+        assert!(run(t).metadata.authors.is_empty(), "{t:?}");
     }
 }

@@ -224,7 +224,7 @@ fn copyright_footer() {
     let bp = Boilerplate;
     assert_eq!(kinds(&a), [Header, Byline, Body, Body, bp, bp, bp, bp]);
     assert!(m.title.is_none(), "a header line is never a title");
-    assert_eq!(value(&m.published), Some("2021-03-03"));
+    assert_eq!(value(&m.published), Some("2021-03-03T12:30:00+00:00"));
     assert_eq!(
         m.updated
             .as_ref()

@@ -297,4 +297,6 @@ pub enum BoilerplateKind {
     PhotoCredit,
     /// `Advertisement`.
     Advertisement,
+    /// Cookie and consent notices, `This article was originally published on ...`.
+    Notice,
 }

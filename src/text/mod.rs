@@ -5,6 +5,7 @@
 //! tokens (plus URLs, e-mail addresses and @handles kept whole), and
 //! [`split_sentences`] groups the tokens of one paragraph into sentences.
 
+pub mod boundary;
 pub mod offsets;
 mod sentence;
 mod span;

@@ -3,8 +3,10 @@
 //! offsets in every encoding, lifecycle, and the CLI.
 
 mod cli;
+mod corpus;
 mod errors;
 mod fixture;
+mod forms;
 mod golden;
 mod harness;
 mod lifecycle;

@@ -138,6 +138,30 @@ fn local(req: pb::ParseRequest) -> pb::ParseResponse {
     .expect("valid request")
 }
 
+const LEXICON: [&str; 14] = [
+    "President",
+    "Vice ",
+    "Deputy ",
+    "First Deputy Defense Minister",
+    "Colonel General",
+    "Secretary of State",
+    "Feb",
+    "December",
+    "Christmas",
+    "Thanksgiving Day",
+    "(Reuters) -",
+    "WASHINGTON (AP) —",
+    "By ",
+    "Mr.",
+];
+
+fn typographic() -> Vec<String> {
+    newsparse::text::boundary::TYPOGRAPHIC
+        .chars()
+        .map(String::from)
+        .collect()
+}
+
 fn article_like() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("Baku".to_owned()),
@@ -152,6 +176,10 @@ fn article_like() -> impl Strategy<Value = String> {
         Just("---".to_owned()),
         "\\PC{0,12}",
         "[A-Z][a-z]{1,8}",
+        // Lexicon words (titles, months, holidays, agencies) beside typographic
+        // characters, as real copy sets them.
+        proptest::sample::select(LEXICON.map(str::to_owned).to_vec()),
+        proptest::sample::select(typographic()),
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
