@@ -63,6 +63,10 @@ pub struct TrainKnobs {
     /// Train without the hand-written lexicon features.
     #[arg(long)]
     pub no_lexicon: bool,
+    /// Train with typed name-list (gazetteer) features from this file
+    /// (`name<TAB>CLASS`, made by `scripts/ner/build_gazetteer.py`).
+    #[arg(long)]
+    pub gazetteer: Option<PathBuf>,
     /// Passes over the training data.
     #[arg(long)]
     pub epochs: Option<usize>,
@@ -93,6 +97,9 @@ pub fn train(
     }
     if knobs.no_lexicon {
         opts.lexicon = None;
+    }
+    if let Some(path) = &knobs.gazetteer {
+        opts.names = Some(path.clone());
     }
     opts.epochs = knobs.epochs.unwrap_or(opts.epochs);
     opts.ensemble = knobs.ensemble.unwrap_or(opts.ensemble);

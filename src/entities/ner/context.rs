@@ -4,7 +4,8 @@
 use super::clusters::Clusters;
 use super::features::{lex_all, IdBuild, Lex, ALL_CAPS, CAP, LOWER};
 use super::lexicon::Lexicon;
-use super::tags::type_of;
+use super::names::NameLists;
+use super::tags::{type_of, N_TAGS};
 use crate::text::{Sentence, Token};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -20,6 +21,8 @@ pub(crate) struct DocInfo {
     pub(crate) cap_run: Vec<u8>,
     /// Per capitalised token: previous and next word at another occurrence of the same word.
     pub(crate) other_ctx: Vec<(u64, u64)>,
+    /// Per token: class and position bits of listed names covering it ([`NameLists::mark`]).
+    pub(crate) names: Vec<u32>,
     /// Per token: the type the first pass gave this word elsewhere (see [`set_pass1`]).
     pub(crate) pass1: Option<Pass1>,
 }
@@ -29,7 +32,7 @@ pub(crate) fn doc_info(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
-    words: (&Clusters, &Lexicon),
+    words: (&Clusters, &Lexicon, &NameLists),
 ) -> DocInfo {
     let lex = lex_all(text, tokens, words.0, words.1);
     let ranges: Vec<Range<usize>> = sentences
@@ -46,6 +49,7 @@ pub(crate) fn doc_info(
     let doc_flags = casing_flags(&lex, &ranges);
     let cap_run = cap_runs(&lex, &ranges);
     let other_ctx = other_contexts(&lex, &ranges);
+    let names = words.2.mark(&lex, &ranges);
     DocInfo {
         lex,
         sentences: ranges,
@@ -53,6 +57,7 @@ pub(crate) fn doc_info(
         doc_flags,
         cap_run,
         other_ctx,
+        names,
         pass1: None,
     }
 }
@@ -105,17 +110,32 @@ pub(crate) struct Pass1 {
     pub(crate) types: Vec<u8>,
     /// The first-pass tags themselves.
     pub(crate) tags: Vec<u8>,
+    /// Bit `t`: the same word got entity tag `t` (type and BILOU position) elsewhere.
+    pub(crate) other_tags: Vec<u32>,
 }
 
 /// Stores first-pass tags: per token the majority type of the same word elsewhere.
 pub(crate) fn set_pass1(doc: &mut DocInfo, tags: &[u8]) {
     let mut counts: HashMap<u64, [u16; 5], IdBuild> = HashMap::default();
+    let mut by_tag: HashMap<u64, [u16; N_TAGS], IdBuild> = HashMap::default();
     let capped = |l: &Lex| l.flags & CAP != 0;
     for (l, t) in doc.lex.iter().zip(tags) {
         if capped(l) {
             counts.entry(l.lower).or_default()[type_of(*t) as usize] += 1;
+            by_tag.entry(l.lower).or_insert([0; N_TAGS])[usize::from(*t)] += 1;
         }
     }
+    let other_tags = doc
+        .lex
+        .iter()
+        .zip(tags)
+        .map(|(l, t)| match by_tag.get(&l.lower).filter(|_| capped(l)) {
+            Some(c) => (1..N_TAGS)
+                .filter(|&k| c[k] > u16::from(usize::from(*t) == k))
+                .fold(0u32, |m, k| m | 1 << k),
+            None => 0,
+        })
+        .collect();
     let mut out = vec![6u8; doc.lex.len()];
     for (i, (l, t)) in doc.lex.iter().zip(tags).enumerate() {
         let Some(mut c) = counts.get(&l.lower).copied().filter(|_| capped(l)) else {
@@ -132,6 +152,7 @@ pub(crate) fn set_pass1(doc: &mut DocInfo, tags: &[u8]) {
     doc.pass1 = Some(Pass1 {
         types: out,
         tags: tags.to_vec(),
+        other_tags,
     });
 }
 

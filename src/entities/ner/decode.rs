@@ -2,7 +2,9 @@
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
 use super::features::{cl, pair, Feats, Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
+use super::names::classes;
 use super::tags::{allowed, N_TAGS, O};
+use std::ops::Range;
 
 /// Scores the tags for one token's features.
 pub(crate) trait Scorer {
@@ -73,6 +75,7 @@ fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window,
         ),
     );
     doc_feats(doc, i, (w, p1, n1, p2, n2), f);
+    name_feats(doc, &doc.sentences[s], i, w, f);
     if let Some(p) = &doc.pass1 {
         pass1_feats(p, doc.sentences[s].end, i, w, f);
     }
@@ -108,7 +111,22 @@ fn doc_feats(doc: &DocInfo, i: usize, (w, p1, n1, p2, n2): Window, f: &mut Feats
     f.push(56, cl(n1, 2));
 }
 
-/// What the first pass said about this word elsewhere and about this and the next tokens.
+/// Listed names covering this token (class and BILOU position), and the classes around it.
+fn name_feats(doc: &DocInfo, r: &Range<usize>, i: usize, w: &Lex, f: &mut Feats) {
+    let marks = doc.names[i];
+    push_bits(f, 80, marks);
+    let at = |j: Option<usize>| j.filter(|j| r.contains(j)).map_or(0, |j| doc.names[j]);
+    let (prev, next) = (at(i.checked_sub(1)), at(Some(i + 1)));
+    if prev | next != 0 {
+        f.push(81, pair(classes(prev), classes(next)));
+    }
+    if marks != 0 {
+        f.push(82, pair(classes(marks), w.short));
+    }
+}
+
+/// What the first pass said about this word elsewhere (majority type, and every tag with its
+/// BILOU position, so "Pirelli" inside an ORG elsewhere counts) and about the next tokens.
 fn pass1_feats(p: &Pass1, end: usize, i: usize, w: &Lex, f: &mut Feats) {
     let t = u64::from(p.types[i] & 7);
     let tag_at = |k: usize| u64::from(if i + k < end { p.tags[i + k] } else { 99 });
@@ -121,6 +139,15 @@ fn pass1_feats(p: &Pass1, end: usize, i: usize, w: &Lex, f: &mut Feats) {
     f.push(60, pair(tag_at(0), t));
     f.push(61, pair(tag_at(0), w.short));
     f.push(62, pair(tag_at(1), tag_at(2)));
+    push_bits(f, 89, p.other_tags[i]);
+}
+
+/// One feature per set bit of `bits` (the bit's index is the value).
+fn push_bits(f: &mut Feats, template: u64, mut bits: u32) {
+    while bits != 0 {
+        f.push(template, u64::from(bits.trailing_zeros()));
+        bits &= bits - 1;
+    }
 }
 
 /// Features of token `i` that depend on the two previous tags.

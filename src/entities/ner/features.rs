@@ -9,7 +9,7 @@ use crate::text::{Token, TokenKind};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Most features one token can have (static + tag + document).
-pub(crate) const MAX_FEATS: usize = 96;
+pub(crate) const MAX_FEATS: usize = 112;
 
 /// Streaming FNV-1a, the hash of every word form (also keys the cluster table).
 #[derive(Clone, Copy)]

@@ -52,7 +52,7 @@ impl Lexicon {
 }
 
 /// Same hash as `Lex::lower`: FNV-1a over the lower-cased characters.
-fn lower_hash(word: &str) -> u64 {
+pub(crate) fn lower_hash(word: &str) -> u64 {
     let mut h = Fnv::new();
     for c in word.chars().flat_map(char::to_lowercase) {
         h.push(c.encode_utf8(&mut [0; 4]).as_bytes());

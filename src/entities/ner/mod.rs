@@ -12,6 +12,7 @@ mod decode;
 mod features;
 mod lexicon;
 mod model;
+mod names;
 mod perceptron;
 mod tags;
 pub mod train;

@@ -3,6 +3,7 @@
 use super::clusters::Clusters;
 use super::decode::{doc_info, set_pass1, tag_sentence, Scorer};
 use super::lexicon::Lexicon;
+use super::names::NameLists;
 use super::perceptron::row;
 use super::tags::{decode, N_TAGS};
 #[cfg(test)]
@@ -10,7 +11,9 @@ use super::NerLabel;
 use super::NerMention;
 use crate::text::{Sentence, Token};
 
-const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x03";
+const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x04";
+/// Version 3 files have no name lists; they still load (with empty lists).
+const MAGIC_V3: &[u8; 8] = b"NPNER\x00\x00\x03";
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/ner/model.bin");
 
 /// Why model bytes could not be loaded.
@@ -78,7 +81,11 @@ pub struct NerModel {
     pass2: Option<Table>,
     clusters: Clusters,
     lexicon: Lexicon,
+    names: NameLists,
 }
+
+/// The word tables a model carries: clusters, the small lexicon and the name lists.
+pub(crate) type Words = (Clusters, Lexicon, NameLists);
 
 impl NerModel {
     /// The model committed under `models/ner/`, compiled in. A broken file is an
@@ -88,12 +95,13 @@ impl NerModel {
         NerModel::from_bytes(EMBEDDED_BYTES)
     }
 
-    pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: (Clusters, Lexicon)) -> NerModel {
+    pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: Words) -> NerModel {
         NerModel {
             pass1,
             pass2,
             clusters: words.0,
             lexicon: words.1,
+            names: words.2,
         }
     }
 
@@ -104,7 +112,8 @@ impl NerModel {
         tokens: &[Token],
         sentences: &[Sentence],
     ) -> Vec<NerMention> {
-        let mut doc = doc_info(text, tokens, sentences, (&self.clusters, &self.lexicon));
+        let words = (&self.clusters, &self.lexicon, &self.names);
+        let mut doc = doc_info(text, tokens, sentences, words);
         let mut tags = vec![0u8; tokens.len()];
         let mut probs = vec![1f32; tokens.len()];
         for s in 0..doc.sentences.len() {
@@ -135,7 +144,8 @@ impl NerModel {
     /// Loads a model written by [`NerModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
         let mut r = Reader { b: bytes, at: 0 };
-        if r.take(8)? != MAGIC {
+        let magic = r.take(8)?;
+        if magic != MAGIC && magic != MAGIC_V3 {
             return Err(ModelError::BadMagic);
         }
         let n_tables = r.u32()?;
@@ -166,17 +176,30 @@ impl NerModel {
             entries.push((r.u64()?, r.array::<1>()?[0]));
         }
         let lexicon = Lexicon::from_entries(entries.into_iter());
+        let names = if magic == MAGIC {
+            let n = r.u32()? as usize;
+            let mut entries = Vec::with_capacity(n.min(bytes.len() / 10));
+            for _ in 0..n {
+                entries.push((r.u64()?, u16::from_le_bytes(r.array()?)));
+            }
+            NameLists::from_entries(entries.into_iter())
+        } else {
+            NameLists::default()
+        };
         Ok(NerModel {
             pass1,
             pass2,
             clusters,
             lexicon,
+            names,
         })
     }
 
-    /// Serializes the model (only non-zero rows are stored).
+    /// Serializes the model (only non-zero rows are stored). A model without name lists is
+    /// written in the version 3 layout, so models trained without them stay byte-identical.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
+        let names = self.names.entries();
+        let mut out = if names.is_empty() { MAGIC_V3 } else { MAGIC }.to_vec();
         let tables: Vec<&Table> = std::iter::once(&self.pass1).chain(&self.pass2).collect();
         out.extend((tables.len() as u32).to_le_bytes());
         for t in tables {
@@ -193,6 +216,13 @@ impl NerModel {
         for (k, c) in entries {
             out.extend(k.to_le_bytes());
             out.push(c);
+        }
+        if !names.is_empty() {
+            out.extend((names.len() as u32).to_le_bytes());
+            for (k, c) in names {
+                out.extend(k.to_le_bytes());
+                out.extend(c.to_le_bytes());
+            }
         }
         out
     }
@@ -306,6 +336,18 @@ mod tests {
         for cut in [9, 20, good.len() / 2, good.len() - 1] {
             assert!(NerModel::from_bytes(&good[..cut]).is_err());
         }
+    }
+
+    #[test]
+    fn name_lists_survive_a_round_trip() {
+        let table = || Table::quantize(2, &vec![0.5; 4 * N_TAGS], 0);
+        let names = NameLists::from_tsv("New York\tCITY\n");
+        let words = (Clusters::default(), Lexicon::default(), names);
+        let bytes = NerModel::new(table(), None, words).to_bytes();
+        assert_eq!(&bytes[..8], MAGIC);
+        let back = NerModel::from_bytes(&bytes).expect("round trip");
+        assert_eq!(back.names.entries().len(), 2);
+        assert_eq!(back.to_bytes(), bytes);
     }
 
     proptest::proptest! {

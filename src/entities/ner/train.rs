@@ -9,7 +9,8 @@ use super::clusters::Clusters;
 use super::conll::{evaluate, read_conll, ConllDoc, ConllError, EvalReport};
 use super::decode::{doc_info, set_pass1, tag_sentence, DocInfo};
 use super::lexicon::Lexicon;
-use super::model::{NerModel, Table};
+use super::model::{NerModel, Table, Words};
+use super::names::NameLists;
 use super::perceptron::Perceptron;
 use super::tags::encode;
 use crate::text::{split_sentences, tokenize, Span};
@@ -27,6 +28,9 @@ pub struct TrainOptions {
     pub clusters: Option<PathBuf>,
     /// Optional hand-written lexicon (`word<TAB>CLASS`), `models/ner/lexicon.tsv`.
     pub lexicon: Option<PathBuf>,
+    /// Optional typed name lists (`name<TAB>CLASS`) built by `scripts/ner/build_gazetteer.py`;
+    /// off in the committed model (see models/ner/README.md for why).
+    pub names: Option<PathBuf>,
     /// Where the model file is written.
     pub output: PathBuf,
     /// Passes over the training data.
@@ -54,6 +58,7 @@ impl TrainOptions {
             dev: Some(data.join("dev.conll")),
             clusters: Some(repo.join("models/ner/clusters.tsv")),
             lexicon: Some(repo.join("models/ner/lexicon.tsv")),
+            names: None,
             output: repo.join("models/ner/model.bin"),
             epochs: 16,
             seed: 1,
@@ -106,11 +111,11 @@ struct Prepared {
 /// Trains a model, writes it to `opts.output`, and scores it on the dev file if given.
 pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
     let started = Instant::now();
-    let (clusters, lexicon) = word_tables(opts)?;
+    let (clusters, lexicon, names) = word_tables(opts)?;
     let docs = read_conll(&opts.train)?;
     let mut prepared: Vec<Prepared> = docs
         .iter()
-        .map(|d| prepare(d, (&clusters, &lexicon)))
+        .map(|d| prepare(d, (&clusters, &lexicon, &names)))
         .collect();
     let all: Vec<usize> = (0..prepared.len()).collect();
     let pass1 = fit_table(&prepared, &all, opts);
@@ -120,7 +125,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
     } else {
         None
     };
-    let model = NerModel::new(pass1, pass2, (clusters, lexicon));
+    let model = NerModel::new(pass1, pass2, (clusters, lexicon, names));
     let bytes = model.to_bytes();
     std::fs::write(&opts.output, &bytes).map_err(|source| TrainError::Io {
         path: opts.output.clone(),
@@ -140,8 +145,8 @@ pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
     })
 }
 
-/// The cluster table and lexicon named in the options (empty when not given).
-fn word_tables(opts: &TrainOptions) -> Result<(Clusters, Lexicon), TrainError> {
+/// The cluster table, lexicon and name lists named in the options (empty when not given).
+fn word_tables(opts: &TrainOptions) -> Result<Words, TrainError> {
     let clusters = match &opts.clusters {
         Some(p) => Clusters::from_tsv(&read(p)?),
         None => Clusters::default(),
@@ -150,7 +155,11 @@ fn word_tables(opts: &TrainOptions) -> Result<(Clusters, Lexicon), TrainError> {
         Some(p) => Lexicon::from_tsv(&read(p)?),
         None => Lexicon::default(),
     };
-    Ok((clusters, lexicon))
+    let names = match &opts.names {
+        Some(p) => NameLists::from_tsv(&read(p)?),
+        None => NameLists::default(),
+    };
+    Ok((clusters, lexicon, names))
 }
 
 fn read(p: &Path) -> Result<String, TrainError> {
@@ -161,7 +170,7 @@ fn read(p: &Path) -> Result<String, TrainError> {
 }
 
 /// Tokenizes a document like the service does and projects gold spans onto our tokens.
-fn prepare(d: &ConllDoc, words: (&Clusters, &Lexicon)) -> Prepared {
+fn prepare(d: &ConllDoc, words: (&Clusters, &Lexicon, &NameLists)) -> Prepared {
     let tokens = tokenize(&d.text);
     let sentences = split_sentences(&d.text, &tokens, Span::new(0, d.text.len()));
     let ents: Vec<_> = d
@@ -173,8 +182,9 @@ fn prepare(d: &ConllDoc, words: (&Clusters, &Lexicon)) -> Prepared {
             (a..b.max(a), *l)
         })
         .collect();
+    let doc = doc_info(&d.text, &tokens, &sentences, words);
     Prepared {
-        doc: doc_info(&d.text, &tokens, &sentences, words),
+        doc,
         gold: encode(tokens.len(), &ents),
     }
 }
