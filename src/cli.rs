@@ -111,20 +111,22 @@ pub fn train(
     Ok(())
 }
 
-/// Scores a NER model on a CoNLL file, fed to our tokenizer as raw text.
+/// Scores the served pipeline on a CoNLL file, with the bare NER model beside it
+/// (`--model` replaces the embedded model in both lines).
 pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
-    let loaded;
-    let model = match model {
+    let (pipeline, model) = match model {
         Some(path) => {
             let bytes =
                 std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            loaded = ner::NerModel::from_bytes(&bytes)?;
-            &loaded
+            let model: &'static ner::NerModel =
+                Box::leak(Box::new(ner::NerModel::from_bytes(&bytes)?));
+            (std::sync::Arc::new(Pipeline::with_ner(model)), model)
         }
-        None => ner::NerModel::embedded(),
+        None => (Pipeline::shared(), ner::NerModel::embedded()),
     };
-    let docs = ner::conll::read_conll(file)?;
-    let text = ner::conll::evaluate(model, &docs).to_string();
+    let docs = crate::entities::eval::load(file)?;
+    let both = crate::entities::eval::Comparison::run(&pipeline, model, &docs);
+    let text = both.to_string();
     print!("{text}");
     if let Some(out) = out {
         std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;

@@ -148,6 +148,11 @@ impl Pipeline {
         }
     }
 
+    /// The embedded pipeline with another NER model (evaluation of trained models).
+    pub fn with_ner(ner: &'static NerModel) -> Self {
+        Pipeline { ner, ..Self::new() }
+    }
+
     /// The process-wide pipeline, loaded on first use (CLI, benches, tests).
     pub fn shared() -> std::sync::Arc<Pipeline> {
         static SHARED: std::sync::OnceLock<std::sync::Arc<Pipeline>> = std::sync::OnceLock::new();

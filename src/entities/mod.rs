@@ -25,6 +25,7 @@ pub mod adapters;
 pub mod assemble;
 pub mod candidate;
 pub mod error;
+pub mod eval;
 mod grouping;
 pub mod institutions;
 mod mentions;

@@ -8,5 +8,6 @@ mod fixture;
 mod golden;
 mod harness;
 mod lifecycle;
+mod ner_served;
 mod offsets;
 mod stream;
