@@ -1,17 +1,17 @@
 //! The pipeline: raw text in, [`Analysis`] out. Pure, synchronous, `Send + Sync`.
 //!
 //! ```text
-//! text ─► layout/metadata ─► sentences ─► time ─┐
-//!                             │                 ├─► merge ─► group ─► salience ─► Analysis
-//!                             └─► tokens ─► ner ┘   (+ gazetteer, numeric, titles, contacts)
+//! text ─► layout/metadata ─► sentences ─► time ─────────────┐ candidates
+//!                             │                              ▼
+//!                             └─► tokens ─► EntityStage (ner, gazetteer, numeric, titles,
+//!                                           institutions, contacts) ─► resolve ─► assemble
+//!                                           ─► Analysis
 //! ```
 
-use crate::entities::gazetteer::{Coarse, Gazetteer};
-use crate::entities::institutions::{self, InstitutionRecognizer};
-use crate::entities::ner::{NerLabel, NerModel};
-use crate::entities::{
-    adapters, assemble, Candidate, DocView, Entity, NumericRecognizer, TitleRecognizer,
-};
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::ner::NerModel;
+use crate::entities::recognizers::timex_candidates;
+use crate::entities::{DocView, Entity, EntityStage};
 use crate::error::RequestError;
 pub use crate::metadata::BlockKind;
 use crate::metadata::{self, AgencyTable, DateResolver, FoundDate, Metadata};
@@ -90,22 +90,11 @@ pub struct Analysis {
 pub struct DeadlinePassed;
 
 /// Loaded models and tables, built once per process and shared by all requests.
+#[derive(Debug)]
 pub struct Pipeline {
     timex: TimexRecognizer,
-    gazetteer: &'static Gazetteer,
-    numeric: NumericRecognizer,
-    titles: TitleRecognizer,
     agencies: &'static AgencyTable,
-    ner: &'static NerModel,
-    institutions: InstitutionRecognizer,
-}
-
-impl std::fmt::Debug for Pipeline {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pipeline")
-            .field("gazetteer", self.gazetteer)
-            .finish_non_exhaustive()
-    }
+    entities: EntityStage,
 }
 
 /// The metadata stage finds header and dateline dates through the time stage,
@@ -137,20 +126,17 @@ impl Pipeline {
     /// Loads every embedded resource. Panics only if committed data is malformed,
     /// which the test suite rules out.
     pub fn new() -> Self {
-        Pipeline {
-            timex: TimexRecognizer::new(),
-            gazetteer: Gazetteer::embedded(),
-            numeric: NumericRecognizer::new().expect("built-in unit lexicon is valid"),
-            titles: TitleRecognizer::builtin().expect("data/titles.tsv is valid"),
-            agencies: AgencyTable::builtin(),
-            ner: NerModel::embedded(),
-            institutions: InstitutionRecognizer::builtin().expect("data/institutions.tsv is valid"),
-        }
+        Self::with_ner(NerModel::embedded())
     }
 
     /// The embedded pipeline with another NER model (evaluation of trained models).
     pub fn with_ner(ner: &'static NerModel) -> Self {
-        Pipeline { ner, ..Self::new() }
+        Pipeline {
+            timex: TimexRecognizer::new(),
+            agencies: AgencyTable::builtin(),
+            entities: EntityStage::builtin(ner, Gazetteer::embedded())
+                .expect("the entity stage's committed lexicons are valid"),
+        }
     }
 
     /// The process-wide pipeline, loaded on first use (CLI, benches, tests).
@@ -221,19 +207,9 @@ impl Pipeline {
         let tokens = tokenize(text);
         let read = readable_sentences(text, &tokens, &paragraphs);
         check()?;
-        let mut cands = Vec::new();
+        let mut times = Vec::new();
         if options.stages.time {
-            cands.extend(adapters::timex_candidates(
-                &self.timex.recognize(text, anchor.as_ref()),
-            ));
-            check()?;
-        }
-        if options.stages.entities {
-            cands.extend(self.entity_candidates(text, &md));
-            check()?;
-            cands.extend(self.model_candidates(text, &tokens, &read));
-            adapters::split_at_person_titles(text, &mut cands);
-            institutions::attach_country_modifiers(text, &mut cands);
+            times = timex_candidates(&self.timex.recognize(text, anchor.as_ref()));
             check()?;
         }
         let sentences: Vec<SentenceSpan> = read
@@ -247,14 +223,18 @@ impl Pipeline {
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
         let body = body_spans(&paragraphs);
         let anchor_date = anchor.as_ref().map(|a| a.date.to_string());
+        let readable: Vec<Sentence> = read.into_iter().map(|(s, _)| s).collect();
         let doc = DocView {
             text,
             sentences: &sentence_spans,
             paragraphs: &body,
             anchor_date: anchor_date.as_deref(),
             lead: md.lead.as_ref().map(|l| l.span),
+            tokens: &tokens,
+            readable: &readable,
+            metadata: Some(&md),
         };
-        let entities = assemble(&doc, cands);
+        let entities = self.entities.entities(&doc, options.stages.entities, times);
         let metadata = options.stages.metadata.then_some(md);
         Ok(Analysis {
             paragraphs,
@@ -262,39 +242,6 @@ impl Pipeline {
             metadata,
             entities,
         })
-    }
-
-    /// Names found by the statistical model, fine-typed and linked by the gazetteer.
-    fn model_candidates(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        read: &[(Sentence, usize)],
-    ) -> Vec<Candidate> {
-        let sentences: Vec<Sentence> = read.iter().map(|(s, _)| s.clone()).collect();
-        self.ner
-            .recognize(text, tokens, &sentences)
-            .into_iter()
-            .map(|m| {
-                let coarse = match m.label {
-                    NerLabel::Per => Coarse::Per,
-                    NerLabel::Org => Coarse::Org,
-                    NerLabel::Loc => Coarse::Loc,
-                    NerLabel::Misc => Coarse::Misc,
-                };
-                adapters::model_candidate(self.gazetteer, text, m.span, coarse, m.confidence)
-            })
-            .collect()
-    }
-
-    /// Names, numbers, titles and contacts (everything but time expressions).
-    fn entity_candidates(&self, text: &str, md: &Metadata) -> Vec<Candidate> {
-        let mut cands = adapters::gazetteer_candidates(self.gazetteer, text);
-        cands.extend(self.numeric.scan(text));
-        cands.extend(self.titles.scan(text));
-        cands.extend(self.institutions.scan(text));
-        cands.extend(adapters::metadata_candidates(md));
-        cands
     }
 }
 

@@ -6,7 +6,7 @@
 //! Reuters text names them in many shapes; news consumers care most about exactly
 //! these organizations, so a curated lexicon backs the model up.
 
-use super::{Candidate, EntityType, Source};
+use super::{Candidate, DocView, EntityType, Recognizer, Source};
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -45,6 +45,12 @@ impl InstitutionRecognizer {
                 )
             })
             .collect()
+    }
+}
+
+impl Recognizer for InstitutionRecognizer {
+    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+        self.scan(doc.text)
     }
 }
 

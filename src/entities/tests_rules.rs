@@ -3,7 +3,7 @@
 
 use super::super::assemble::assemble;
 use super::super::candidate::{Candidate, DocView, Source};
-use super::super::merge::{merge, merge_with_parts};
+use super::super::resolve::{merge, resolve};
 use super::super::numeric::NumericRecognizer;
 use super::super::titles::TitleRecognizer;
 use super::super::types::*;
@@ -45,7 +45,7 @@ fn handles_win_and_longer_names_win() {
             ("Azerbaijan's Defense Ministry", Org)
         ]
     );
-    let parts = merge_with_parts(
+    let parts = resolve(
         t,
         vec![
             at(t, "Azerbaijan", Gpe, Source::Gazetteer),
