@@ -19,8 +19,12 @@ use crate::text::Span;
 /// numbered "e1", "e2", ... in that order.
 pub fn assemble(doc: &DocView<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
     let text = doc.text;
-    let Resolved { mut kept, parts } = resolve(text, cands);
-    lend_part_countries(text, &mut kept, &parts);
+    let Resolved {
+        mut kept,
+        nested,
+        parts,
+    } = resolve(text, cands);
+    lend_part_countries(text, &mut kept, &nested);
     let facts = people::analyze(text, &kept);
     share_person_countries(&mut kept, &facts);
     let mut g = grouping::group(text, &kept, &parts);

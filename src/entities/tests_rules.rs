@@ -3,8 +3,8 @@
 
 use super::super::assemble::assemble;
 use super::super::candidate::{Candidate, DocView, Source};
-use super::super::resolve::{merge, resolve};
 use super::super::numeric::NumericRecognizer;
+use super::super::resolve::{merge, resolve};
 use super::super::titles::TitleRecognizer;
 use super::super::types::*;
 use super::spans;

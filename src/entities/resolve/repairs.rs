@@ -13,6 +13,61 @@ pub(super) fn apply(text: &str, cands: &mut Vec<Candidate>) {
     crate::entities::institutions::attach_country_modifiers(text, cands);
     trim_title_prefixes(text, cands);
     drop_split_compounds(text, cands);
+    drop_initial_institution_words(text, cands);
+    surnames_are_people(text, cands);
+}
+
+/// One sense per discourse for surnames: a lone word that ends a person's full
+/// name elsewhere in the article is that person ("MaliVai Washington ... when
+/// Washington served"), whatever a list or the model alone said about the word.
+fn surnames_are_people(text: &str, cands: &mut [Candidate]) {
+    let full = |c: &Candidate| {
+        c.kind == EntityType::Person && c.source == Source::Model && c.text(text).contains(' ')
+    };
+    let surnames: std::collections::HashSet<&str> = (cands.iter().filter(|c| full(c)))
+        .filter_map(|c| c.text(text).rsplit(' ').next())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let lone = matches!(c.source, Source::Model | Source::Gazetteer) && c.kind.is_name();
+        if lone && c.kind != EntityType::Person && surnames.contains(c.text(text)) {
+            c.kind = EntityType::Person;
+            c.link = None;
+            c.country = None;
+        }
+    }
+}
+
+/// A single institution word at the start of a sentence ("Police said", "Army
+/// units") has no sign of being a name: such words are common nouns ("the
+/// police") whose capital here is the sentence's. It stays only when the
+/// contextual model read a name there too. (Gazetteer words are proper names,
+/// capitalized anywhere: "Russian officials said" keeps "Russian".)
+fn drop_initial_institution_words(text: &str, cands: &mut Vec<Candidate>) {
+    let model: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.source == Source::Model)
+        .map(|c| c.span)
+        .collect();
+    cands.retain(|c| {
+        let list = c.source == Source::Rule && c.kind == EntityType::Org;
+        let single = !c.text(text).contains([' ', '-']);
+        !(list
+            && single
+            && sentence_initial(text, c.span.start)
+            && !model.iter().any(|m| m.overlaps(&c.span)))
+    });
+}
+
+/// True when only spaces and opening quotes separate `at` from the start of the
+/// text, a line, or a sentence-final mark.
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let before = before.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(']);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?'])
 }
 
 /// Repairs model spans that swallow a person title: a rank or honorific that
@@ -164,6 +219,41 @@ fn is_hyphen(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_surname_of_a_named_person_is_that_person() {
+        let text = "Anna Paris won. Paris served well; Paris, the city, cheered.";
+        let at = |nth: usize, kind, source| {
+            let i = text.match_indices("Paris").nth(nth).map_or(0, |(i, _)| i);
+            Candidate::new(Span::new(i, i + 5), kind, source, 0.9)
+        };
+        let mut cands = vec![
+            Candidate::new(Span::new(0, 10), EntityType::Person, Source::Model, 0.9),
+            at(1, EntityType::Gpe, Source::Model),
+            at(2, EntityType::Gpe, Source::Gazetteer),
+        ];
+        surnames_are_people(text, &mut cands);
+        assert!(cands.iter().all(|c| c.kind == EntityType::Person));
+    }
+
+    #[test]
+    fn a_sentence_initial_institution_word_needs_the_model() {
+        let text = "Police said so. The Police said so.\nNavy ships left; Navy won.";
+        let cand = |s: &str, nth: usize, source| {
+            let i = text.match_indices(s).nth(nth).map_or(0, |(i, _)| i);
+            Candidate::new(Span::new(i, i + s.len()), EntityType::Org, source, 0.8)
+        };
+        let mut cands = vec![
+            cand("Police", 0, Source::Rule),
+            cand("Police", 1, Source::Rule),
+            cand("Navy", 0, Source::Rule),
+            cand("Navy", 0, Source::Model),
+            cand("Navy", 1, Source::Rule),
+        ];
+        drop_initial_institution_words(text, &mut cands);
+        let starts: Vec<usize> = cands.iter().map(|c| c.span.start).collect();
+        assert_eq!(starts, [20, 36, 36, 53]);
+    }
     use crate::entities::{TitleAttrs, TitleKind};
 
     #[test]
