@@ -6,7 +6,8 @@
 //!   territories without a government recognised by any UN member such as Nagorno-Karabakh,
 //!   Crimea, Gaza Strip);
 //! * an unknown LOC is GPE unless its last word names plain geography or a facility,
-//!   because in news most unknown location names are towns;
+//!   because in news most unknown location names are towns; an ORG whose last word
+//!   names a facility stays an ORG;
 //! * the recognizer's coarse type is kept, because it was read in context and the
 //!   lists were not: an entry refines and links a name only when it agrees with it
 //!   (a place for LOC, an organization for ORG, a nationality, group, language or
@@ -159,7 +160,9 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
     let last = text.rsplit(' ').next().unwrap_or(text);
     let first = text.split(' ').next().unwrap_or(text);
     match coarse {
-        _ if FACILITY.contains(&last) => EntityType::Fac,
+        // An ORG named after its building is still the organization (the club
+        // "Crystal Palace", the operator "Kansai International Airport").
+        Coarse::Loc | Coarse::Misc if FACILITY.contains(&last) => EntityType::Fac,
         Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
         Coarse::Loc => EntityType::Gpe,
         Coarse::Org => EntityType::Org,

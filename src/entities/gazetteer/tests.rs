@@ -150,6 +150,15 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
         (EntityType::Misc, None)
     );
     assert_eq!(refine(g(), "Moscow", Coarse::Loc).0, EntityType::Gpe);
+    // "Lakeside Palace beat Rovers": a club named after its ground.
+    assert_eq!(
+        refine(g(), "Lakeside Palace", Coarse::Org).0,
+        EntityType::Org
+    );
+    assert_eq!(
+        refine(g(), "Lakeside Palace", Coarse::Loc).0,
+        EntityType::Fac
+    );
 }
 
 #[test]
