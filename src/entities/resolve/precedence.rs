@@ -78,8 +78,9 @@ fn evidence(text: &str, c: &Candidate) -> u8 {
 
 /// Lower-case words a name may hold between its capitalized words ("Bank of
 /// England", "Tour of the Netherlands", "Juan de la Cruz", "Marks and Spencer").
-/// Not "in": it joins more phrases around names ("Victory in the Great Patriotic
-/// War") than names ("Organization for Security and Co-operation in Europe").
+/// "in" only right before the last word, a scope ("Organisation for Security
+/// and Cooperation in Europe", "Human Rights in China"): elsewhere it joins
+/// phrases around names ("Victory in the Great Patriotic War").
 const NAME_GLUE: [&str; 16] = [
     "of", "the", "and", "for", "de", "del", "della", "di", "da", "do", "du", "des", "van", "von",
     "der", "la",
@@ -89,14 +90,15 @@ const NAME_GLUE: [&str; 16] = [
 /// digit, is punctuation ("'s", quotes, "&"), or is a glue word inside the name.
 /// "Hong Kong Open" and "Euro 96" are names; "75th anniversary" and "Victory in
 /// the Great Patriotic War" are phrases around names.
-pub(super) fn well_formed(name: &str) -> bool {
+fn well_formed(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
     words.iter().enumerate().all(|(i, w)| {
         let capital = w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
         let punct = !w.starts_with(char::is_alphanumeric);
         let glue = i > 0 && i < last && NAME_GLUE.contains(w);
-        capital || punct || glue
+        let scope = i > 0 && i + 1 == last && *w == "in";
+        capital || punct || glue || scope
     })
 }
 
@@ -165,4 +167,29 @@ pub(super) fn trim_name(text: &str, span: Span) -> Span {
     }
     let start = span.start + (body.as_ptr() as usize - s.as_ptr() as usize);
     Span::new(start, start + body.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::well_formed;
+
+    #[test]
+    fn names_may_hold_glue_words_and_a_final_scope() {
+        for name in [
+            "Hong Kong Open",
+            "Bank of England",
+            "Euro 96",
+            "Duke of Norfolk 's XI",
+        ] {
+            assert!(well_formed(name), "{name}");
+        }
+        assert!(well_formed("League for Fair Trade in Asia"));
+        for phrase in [
+            "75th anniversary",
+            "Victory in the Great Patriotic War",
+            "of Spain",
+        ] {
+            assert!(!well_formed(phrase), "{phrase}");
+        }
+    }
 }
