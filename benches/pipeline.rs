@@ -17,7 +17,8 @@ use criterion::{
 };
 use newsparse::entities::gazetteer::Gazetteer;
 use newsparse::entities::ner::NerModel;
-use newsparse::entities::{adapters, NumericRecognizer, TitleRecognizer};
+use newsparse::entities::recognizers::gazetteer_candidates;
+use newsparse::entities::{NumericRecognizer, TitleRecognizer};
 use newsparse::pipeline::{Analysis, Options, Pipeline, Stages};
 use newsparse::text::{split_sentences, tokenize, Span};
 use newsparse::time::TimexRecognizer;
@@ -257,7 +258,7 @@ fn stages_direct(c: &mut Criterion, corpus: &Corpus) {
         timex.recognize(t, None).len()
     });
     stage(&mut g, "gazetteer", corpus, |_, t| {
-        adapters::gazetteer_candidates(&gazetteer, t).len()
+        gazetteer_candidates(&gazetteer, t).len()
     });
     stage(&mut g, "numeric", corpus, |_, t| numeric.scan(t).len());
     stage(&mut g, "titles", corpus, |_, t| titles.scan(t).len());

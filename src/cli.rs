@@ -119,11 +119,16 @@ pub fn train(
     Ok(())
 }
 
-/// Scores a NER model on a CoNLL file, fed to our tokenizer as raw text.
+/// Scores the served pipeline on a CoNLL file, with the bare NER model beside it
+/// (`--model` replaces the embedded model in both lines).
 pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
-    let model = crate::resources::ner_model(model)?;
-    let docs = ner::conll::read_conll(file)?;
-    let text = ner::conll::evaluate(&model, &docs).to_string();
+    let paths = crate::resources::ResourcePaths {
+        ner_model: model.map(Path::to_path_buf),
+    };
+    let pipeline = Pipeline::new(crate::resources::Resources::load(&paths)?);
+    let docs = crate::entities::eval::load(file)?;
+    let both = crate::entities::eval::Comparison::run(&pipeline, pipeline.ner_model(), &docs);
+    let text = both.to_string();
     print!("{text}");
     if let Some(out) = out {
         std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;

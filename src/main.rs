@@ -71,7 +71,7 @@ enum Command {
         #[command(flatten)]
         knobs: cli::TrainKnobs,
     },
-    /// Score the NER model on a CoNLL file fed as raw text (conlleval-style table).
+    /// Score the served entities on a CoNLL file sent as raw text, the bare NER model beside them.
     Eval {
         /// A CoNLL-2003 file (IOB2), e.g. dev.conll.
         file: PathBuf,

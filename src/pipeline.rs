@@ -1,18 +1,19 @@
 //! The pipeline: raw text in, [`Analysis`] out. Pure, synchronous, `Send + Sync`.
 //!
 //! ```text
-//! text ─► layout/metadata ─► sentences ─► time ─┐
-//!                             │                 ├─► merge ─► group ─► salience ─► Analysis
-//!                             └─► tokens ─► ner ┘   (+ gazetteer, numeric, titles, contacts)
+//! text ─► layout/metadata ─► sentences ─► time ─────────────┐ candidates
+//!                             │                              ▼
+//!                             └─► tokens ─► EntityStage (ner, gazetteer, numeric, titles,
+//!                                           institutions, contacts) ─► resolve ─► assemble
+//!                                           ─► Analysis
 //! ```
 
-use crate::entities::gazetteer::{Coarse, Gazetteer};
-use crate::entities::institutions::{self, InstitutionRecognizer};
-use crate::entities::ner::{NerLabel, NerModel};
-use crate::entities::{
-    adapters, assemble, Candidate, DocView, Entity, NumericRecognizer, TitleRecognizer,
-};
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::ner::NerModel;
+use crate::entities::recognizers::{timex_candidates, Parts};
+use crate::entities::{DocView, Entity, EntityStage};
 use crate::error::{RequestError, ResourceError};
+use std::sync::Arc;
 pub use crate::metadata::BlockKind;
 use crate::metadata::{self, DateResolver, FoundDate, Metadata, Tables};
 use crate::resources::Resources;
@@ -124,18 +125,19 @@ pub struct DeadlinePassed;
 /// Loaded models and tables, built once per process and shared by all requests.
 pub struct Pipeline {
     timex: TimexRecognizer,
-    gazetteer: Gazetteer,
-    numeric: NumericRecognizer,
-    titles: TitleRecognizer,
     tables: Tables,
-    ner: NerModel,
-    institutions: InstitutionRecognizer,
+    /// Also read after assembly, for the country codes of the wire.
+    gazetteer: Arc<Gazetteer>,
+    /// Also held here for the bare-model line of `newsparse eval`.
+    ner: Arc<NerModel>,
+    entities: EntityStage,
 }
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pipeline")
             .field("gazetteer", &self.gazetteer)
+            .field("entities", &self.entities)
             .finish_non_exhaustive()
     }
 }
@@ -162,14 +164,21 @@ pub const MODEL_VERSION: &str = concat!("newsparse-", env!("CARGO_PKG_VERSION"))
 impl Pipeline {
     /// A pipeline over resources loaded (and validated) by [`Resources::load`].
     pub fn new(r: Resources) -> Self {
-        Pipeline {
-            timex: TimexRecognizer::new(),
-            gazetteer: r.gazetteer,
+        let gazetteer = Arc::new(r.gazetteer);
+        let ner = Arc::new(r.ner);
+        let entities = EntityStage::builtin(Parts {
+            model: Arc::clone(&ner),
+            gazetteer: Arc::clone(&gazetteer),
             numeric: r.numeric,
             titles: r.titles,
-            tables: r.tables,
-            ner: r.ner,
             institutions: r.institutions,
+        });
+        Pipeline {
+            timex: TimexRecognizer::new(),
+            tables: r.tables,
+            gazetteer,
+            ner,
+            entities,
         }
     }
 
@@ -255,20 +264,10 @@ impl Pipeline {
         let tokens = tokenize(text);
         let read = readable_sentences(text, &tokens, &paragraphs);
         clock.lap("metadata")?;
-        let mut cands = Vec::new();
+        let mut times = Vec::new();
         if options.stages.time {
-            cands.extend(adapters::timex_candidates(
-                &self.timex.recognize(text, anchor.as_ref()),
-            ));
+            times = timex_candidates(&self.timex.recognize(text, anchor.as_ref()));
             clock.lap("time")?;
-        }
-        if options.stages.entities {
-            cands.extend(self.entity_candidates(text, &md));
-            clock.lap("rules")?;
-            cands.extend(self.model_candidates(text, &tokens, &read));
-            adapters::split_at_person_titles(text, &mut cands);
-            institutions::attach_country_modifiers(text, &mut cands);
-            clock.lap("ner")?;
         }
         let sentences: Vec<SentenceSpan> = read
             .iter()
@@ -281,17 +280,21 @@ impl Pipeline {
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
         let body = body_spans(&paragraphs);
         let anchor_date = anchor.as_ref().map(|a| a.date.to_string());
+        let readable: Vec<Sentence> = read.into_iter().map(|(s, _)| s).collect();
         let doc = DocView {
             text,
             sentences: &sentence_spans,
             paragraphs: &body,
             anchor_date: anchor_date.as_deref(),
             lead: md.lead.as_ref().map(|l| l.span),
+            tokens: &tokens,
+            readable: &readable,
+            metadata: Some(&md),
         };
-        let mut entities = assemble(&doc, cands);
+        let mut entities = self.entities.entities(&doc, options.stages.entities, times);
         add_country_codes(&self.gazetteer, &mut entities);
         // The work is done now: a deadline passing here is the edge's to judge.
-        let _ = clock.lap("assemble");
+        let _ = clock.lap("entities");
         let metadata = options.stages.metadata.then_some(md);
         Ok(Analysis {
             paragraphs,
@@ -302,37 +305,10 @@ impl Pipeline {
         })
     }
 
-    /// Names found by the statistical model, fine-typed and linked by the gazetteer.
-    fn model_candidates(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        read: &[(Sentence, usize)],
-    ) -> Vec<Candidate> {
-        let sentences: Vec<Sentence> = read.iter().map(|(s, _)| s.clone()).collect();
-        self.ner
-            .recognize(text, tokens, &sentences)
-            .into_iter()
-            .map(|m| {
-                let coarse = match m.label {
-                    NerLabel::Per => Coarse::Per,
-                    NerLabel::Org => Coarse::Org,
-                    NerLabel::Loc => Coarse::Loc,
-                    NerLabel::Misc => Coarse::Misc,
-                };
-                adapters::model_candidate(&self.gazetteer, text, m.span, coarse, m.confidence)
-            })
-            .collect()
-    }
-
-    /// Names, numbers, titles and contacts (everything but time expressions).
-    fn entity_candidates(&self, text: &str, md: &Metadata) -> Vec<Candidate> {
-        let mut cands = adapters::gazetteer_candidates(&self.gazetteer, text);
-        cands.extend(self.numeric.scan(text));
-        cands.extend(self.titles.scan(text));
-        cands.extend(self.institutions.scan(text));
-        cands.extend(adapters::metadata_candidates(md));
-        cands
+    /// The statistical model the entity stage runs (for the bare-model line of
+    /// `newsparse eval`, scored beside the served pipeline).
+    pub fn ner_model(&self) -> &NerModel {
+        &self.ner
     }
 }
 

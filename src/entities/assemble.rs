@@ -1,14 +1,15 @@
 //! Turns the candidates of all recognizers into the document's entity list.
 //!
-//! Order of passes: merge overlaps; let a nested country name lend its country to
+//! Order of passes: resolve overlaps (`super::resolve`, the one place that decides
+//! which candidates win); let a nested country name lend its country to
 //! the name around it; read title chains around people; group mentions; resolve
 //! "the colonel general" phrases; keep free-standing offices as TITLE entities;
 //! link acronyms; score salience; sort and number.
 
 use super::candidate::{Candidate, DocView};
 use super::mentions::{norm_key, proper_kind, Groups};
-use super::merge::{merge_with_parts, Merged};
 use super::people::{self, country_of, PersonFacts};
+use super::resolve::{resolve, Resolved};
 use super::salience;
 use super::types::{Attributes, Entity, EntityType, Mention, MentionKind, PersonAttrs, TitleKind};
 use super::{acronyms, grouping, nominals};
@@ -18,8 +19,12 @@ use crate::text::Span;
 /// numbered "e1", "e2", ... in that order.
 pub fn assemble(doc: &DocView<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
     let text = doc.text;
-    let Merged { mut kept, parts } = merge_with_parts(text, cands);
-    lend_part_countries(text, &mut kept, &parts);
+    let Resolved {
+        mut kept,
+        nested,
+        parts,
+    } = resolve(text, cands);
+    lend_part_countries(text, &mut kept, &nested);
     let facts = people::analyze(text, &kept);
     share_person_countries(&mut kept, &facts);
     let mut g = grouping::group(text, &kept, &parts);

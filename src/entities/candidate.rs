@@ -5,7 +5,8 @@
 //! `merge` then removes overlaps and `assemble` turns the survivors into entities.
 
 use super::types::{EntityType, Links, NumericAttrs, TimexAttrs, TitleAttrs};
-use crate::text::Span;
+use crate::metadata::Metadata;
+use crate::text::{Sentence, Span, Token};
 
 /// The read-only view of a document that recognizers need.
 ///
@@ -24,6 +25,12 @@ pub struct DocView<'a> {
     /// rewards entities named there. When `None`, the first paragraph of at least
     /// twelve words is used.
     pub lead: Option<Span>,
+    /// Every token of the text, in order.
+    pub tokens: &'a [Token],
+    /// Sentences of the title and body (what a reader reads): what the model tags.
+    pub readable: &'a [Sentence],
+    /// What the metadata stage found (handles, URLs, e-mails), when it ran.
+    pub metadata: Option<&'a Metadata>,
 }
 
 impl<'a> DocView<'a> {
@@ -35,6 +42,9 @@ impl<'a> DocView<'a> {
             paragraphs: &[],
             anchor_date: None,
             lead: None,
+            tokens: &[],
+            readable: &[],
+            metadata: None,
         }
     }
 }
@@ -63,7 +73,9 @@ pub struct Candidate {
     pub kind: EntityType,
     /// Who proposed it.
     pub source: Source,
-    /// Confidence in `[0, 1]`; compares candidates of equal length and rank.
+    /// The recognizer's estimate, in `[0, 1]`, that both the span and the type are
+    /// right; it means the same for every recognizer, so the resolver may compare
+    /// it across them (it does so only between candidates of equal standing).
     pub confidence: f32,
     /// Knowledge-base ids (gazetteer); also groups mentions sharing an id.
     pub link: Option<Links>,

@@ -6,7 +6,7 @@
 //! Reuters text names them in many shapes; news consumers care most about exactly
 //! these organizations, so a curated lexicon backs the model up.
 
-use super::{Candidate, EntityType, Source};
+use super::{Candidate, DocView, EntityType, Recognizer, Source};
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -48,13 +48,19 @@ impl InstitutionRecognizer {
     }
 }
 
+impl Recognizer for InstitutionRecognizer {
+    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+        self.scan(doc.text)
+    }
+}
+
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Extends each ORG candidate over a country modifier right before it: a GPE
+/// Extends each institution candidate over a country modifier right before it: a GPE
 /// followed by `’s`/`'s` ("Azerbaijan’s Defense Ministry") or a NORP adjective
 /// ("Russian Armed Forces"). The ORG takes the modifier's country; the modifier
 /// stays a candidate of its own, so it remains a mention of that country.
@@ -64,7 +70,11 @@ pub fn attach_country_modifiers(text: &str, cands: &mut [Candidate]) {
         .filter(|c| matches!(c.kind, EntityType::Gpe | EntityType::Norp))
         .map(|c| (c.span, c.kind, c.country.clone()))
         .collect();
-    for c in cands.iter_mut().filter(|c| c.kind == EntityType::Org) {
+    // Only the lexicon's generic bodies need their country to be named ("the
+    // Defense Ministry" of whom?); before a proper name ("pro-Socialist CFDT",
+    // "Russia's Gazprom") the modifier is not part of the name.
+    let institution = |c: &Candidate| c.kind == EntityType::Org && c.source == Source::Rule;
+    for c in cands.iter_mut().filter(|c| institution(c)) {
         let found = modifiers
             .iter()
             .find(|(span, kind, _)| joins(text, *span, *kind, c.span));
@@ -98,15 +108,34 @@ mod tests {
 
     fn cand(text: &str, s: &str, kind: EntityType, country: Option<&str>) -> Candidate {
         let start = text.find(s).unwrap_or_default();
+        let source = match kind {
+            EntityType::Org => Source::Rule,
+            _ => Source::Gazetteer,
+        };
         Candidate {
             country: country.map(str::to_owned),
-            ..Candidate::new(
-                Span::new(start, start + s.len()),
-                kind,
-                Source::Gazetteer,
-                0.9,
-            )
+            ..Candidate::new(Span::new(start, start + s.len()), kind, source, 0.9)
         }
+    }
+
+    #[test]
+    fn a_modifier_before_a_proper_name_stays_outside_it() {
+        let text = "the Chilean Codelco and Peru’s Petroperu grew.";
+        let mut cands = vec![
+            cand(text, "Chilean", EntityType::Norp, Some("Chile")),
+            Candidate::new(Span::new(12, 19), EntityType::Org, Source::Model, 0.9),
+            cand(text, "Peru", EntityType::Gpe, Some("Peru")),
+        ];
+        let i = text.find("Petroperu").unwrap_or_default();
+        cands.push(Candidate::new(
+            Span::new(i, i + 9),
+            EntityType::Org,
+            Source::Model,
+            0.9,
+        ));
+        attach_country_modifiers(text, &mut cands);
+        assert_eq!(cands[1].span.slice(text), "Codelco");
+        assert_eq!(cands[3].span.slice(text), "Petroperu");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! value; numbers by value and unit. Every key lookup is a hash lookup, so the
 //! pass is linear in the number of candidates.
 
-use super::candidate::Candidate;
+use super::candidate::{Candidate, Source};
 use super::types::{Attributes, EntityType, Mention, MentionKind};
 use std::collections::HashMap;
 
@@ -213,9 +213,32 @@ fn keys_of(text: &str, cand: &Candidate) -> Vec<String> {
             None => format!("#:{}:{norm}", k.as_str()),
         },
         _ if k.is_metadata() => format!("m:{norm}"),
-        _ => format!("n:{norm}"),
+        _ => format!("n:{}:{norm}", name_family(k)),
     });
+    // A list's context-free type cannot tell the club from the city: a list name
+    // joins a same-spelled name of any family ("Springfield" read as ORG in a
+    // headline is the city the body names).
+    if k.is_name() && k != EntityType::Person && cand.source != Source::Model {
+        for family in ["org", "place", "other"]
+            .into_iter()
+            .filter(|f| *f != name_family(k))
+        {
+            keys.push(format!("n:{family}:{norm}"));
+        }
+    }
     keys
+}
+
+/// Names of one spelling that the model read as different families are
+/// different entities: the club "Kansas City" beats Detroit in the city "Kansas
+/// City". Places (GPE, LOC, FAC) are one family, so "Georgia" typed GPE and LOC
+/// stays one entity.
+fn name_family(k: EntityType) -> &'static str {
+    match k {
+        EntityType::Org => "org",
+        EntityType::Gpe | EntityType::Loc | EntityType::Fac => "place",
+        _ => "other",
+    }
 }
 
 fn merge_attrs(attrs: &mut Attributes, cand: &Candidate) {

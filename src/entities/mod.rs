@@ -1,38 +1,44 @@
-//! Entities: recognizers propose candidates, assembly turns them into entities.
+//! Entities: one stage ([`EntityStage`]) whose recognizers propose candidates of
+//! one shape, one resolver that decides between them, and assembly into entities.
 //!
 //! ```text
-//! text ─┬─ ner (model) ─────────┐
-//!       ├─ gazetteer ───────────┤
-//!       ├─ time (crate::time) ──┤ Vec<Candidate> ── assemble ──> Vec<Entity>
-//!       ├─ metadata ────────────┤   merge → people → mentions → nominals
-//!       ├─ numeric rules ───────┤   → titles → acronyms → salience → ids
-//!       └─ titles lexicon ──────┘
+//!                  ┌─ ModelNames (ner, contextual) ──┐
+//!                  ├─ GazetteerNames (lists) ────────┤
+//! DocView ─► stage ├─ numeric, titles, institutions ─┤ Vec<Candidate>
+//!                  ├─ ContactNames (metadata) ───────┤      │  + time (crate::time)
+//!                  └─ (one file + one line each) ────┘      ▼
+//!   resolve: repairs → precedence → parts ─► assemble: people → mentions → nominals
+//!                                            → titles → acronyms → salience → ids
 //! ```
-//! Every recognizer implements [`Recognizer`] over a [`DocView`]; [`assemble()`]
-//! is the only place that knows how their outputs combine.
+//! Every recognizer implements [`Recognizer`] over a [`DocView`]; [`resolve()`]
+//! is the only place that decides how their outputs combine.
 //!
 //! Where things live: `types` (the public vocabulary), `candidate` (the
-//! recognizer contract), `merge` (overlap priorities), `numeric` + `units` and
-//! `titles` (rule recognizers), `people` (title chains), `grouping` + `mentions`
-//! (clusters), `nominals` ("the colonel general"), `acronyms`, `salience`,
-//! `assemble` (the order of passes).
+//! recognizer contract), `stage` (the stage), `recognizers` (the registry and the
+//! adapters of the model, gazetteer and metadata), `numeric` + `units`, `titles`
+//! and `institutions` (rule recognizers), `resolve` (repairs, precedence, nested
+//! parts), `people` (title chains), `grouping` + `mentions` (clusters),
+//! `nominals` ("the colonel general"), `acronyms`, `salience`, `assemble` (the
+//! order of passes), `eval` (accuracy as served).
 
 pub mod gazetteer;
 pub mod ner;
 
 mod acronyms;
-pub mod adapters;
 pub mod assemble;
 pub mod candidate;
 pub mod error;
+pub mod eval;
 mod grouping;
 pub mod institutions;
 mod mentions;
-pub mod merge;
 mod nominals;
 pub mod numeric;
 mod people;
+pub mod recognizers;
+pub mod resolve;
 pub mod salience;
+pub mod stage;
 pub mod titles;
 pub mod types;
 mod units;
@@ -43,8 +49,9 @@ mod tests;
 pub use assemble::assemble;
 pub use candidate::{Candidate, DocView, Recognizer, Source};
 pub use error::LexiconError;
-pub use merge::{merge, merge_with_parts, Merged};
 pub use numeric::NumericRecognizer;
+pub use resolve::{merge, resolve, Resolved};
+pub use stage::EntityStage;
 pub use titles::TitleRecognizer;
 pub use types::{
     Attributes, Entity, EntityType, Links, Mention, MentionKind, NumericAttrs, PersonAttrs,

@@ -94,6 +94,8 @@ fn fixture_candidates(t: &str) -> Vec<Candidate> {
     all.push(timex(t, "May 9", "2020-05-09"));
     all.extend(NumericRecognizer::new().expect("numeric").scan(t));
     all.extend(TitleRecognizer::builtin().expect("titles").scan(t));
+    let institutions = crate::entities::institutions::InstitutionRecognizer::builtin();
+    all.extend(institutions.expect("institutions").scan(t));
     all
 }
 

@@ -3,8 +3,8 @@
 
 use super::super::assemble::assemble;
 use super::super::candidate::{Candidate, DocView, Source};
-use super::super::merge::{merge, merge_with_parts};
 use super::super::numeric::NumericRecognizer;
+use super::super::resolve::{merge, resolve};
 use super::super::titles::TitleRecognizer;
 use super::super::types::*;
 use super::spans;
@@ -45,7 +45,7 @@ fn handles_win_and_longer_names_win() {
             ("Azerbaijan's Defense Ministry", Org)
         ]
     );
-    let parts = merge_with_parts(
+    let parts = resolve(
         t,
         vec![
             at(t, "Azerbaijan", Gpe, Source::Gazetteer),
@@ -299,4 +299,29 @@ fn names_sharing_a_link_id_are_one_entity() {
     assert_eq!(all[0].name, "Russian Federation");
     assert_eq!(all[0].attributes.links.wikidata.as_deref(), Some("Q159"));
     assert_eq!(all[0].salience, 1.0);
+}
+
+#[test]
+fn a_name_the_model_reads_as_club_and_as_city_is_two_entities() {
+    use EntityType::{Gpe, Org};
+    let t = "Lakeview beat Rivertown 3-1. In Lakeview, fans cheered. Lakeview Council met.";
+    let nth = |n: usize| {
+        let i = t.match_indices("Lakeview").nth(n).map_or(0, |(i, _)| i);
+        Span::new(i, i + 8)
+    };
+    let cands = vec![
+        Candidate::new(nth(0), Org, Source::Model, 0.9),
+        Candidate::new(nth(1), Gpe, Source::Model, 0.9),
+    ];
+    let all = assemble(&DocView::plain(t), cands);
+    let kinds: Vec<EntityType> = all.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds.len(), 2, "{all:?}");
+    // A context-free list reading joins the model's, whatever its family.
+    let cands = vec![
+        Candidate::new(nth(0), Org, Source::Model, 0.6),
+        Candidate::new(nth(1), Gpe, Source::Gazetteer, 0.9),
+    ];
+    let all = assemble(&DocView::plain(t), cands);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].kind, Gpe);
 }

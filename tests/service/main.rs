@@ -10,6 +10,7 @@ mod forms;
 mod golden;
 mod harness;
 mod lifecycle;
+mod ner_served;
 mod offsets;
 mod ops_auth;
 mod ops_metrics;

@@ -6,8 +6,16 @@
 //!   territories without a government recognised by any UN member such as Nagorno-Karabakh,
 //!   Crimea, Gaza Strip);
 //! * an unknown LOC is GPE unless its last word names plain geography or a facility,
-//!   because in news most unknown location names are towns;
-//! * a country tagged ORG or MISC is still GPE, as OntoNotes annotates it;
+//!   because in news most unknown location names are towns; an ORG whose last word
+//!   names a facility stays an ORG;
+//! * the recognizer's coarse type is kept, because it was read in context and the
+//!   lists were not: an entry refines and links a name only when it agrees with it
+//!   (a place for LOC, an organization for ORG, a nationality, group, language or
+//!   event for MISC), so "Somerset" tagged ORG stays an ORG (the cricket club) and
+//!   is not linked to the county;
+//! * the one exception is a political or religious group ("Democrats", tagged ORG
+//!   by a CoNLL model): OntoNotes calls groups NORP, a difference of type systems,
+//!   not of reading;
 //! * PER is never overridden: "Jordan" and "Chad" are also people.
 
 use super::{compound_parts, EntryId, GazEntry, GazKind, Gazetteer, PlaceKind};
@@ -101,11 +109,23 @@ pub fn refine(g: &Gazetteer, text_of_span: &str, coarse: Coarse) -> (EntityType,
         .strip_prefix("the ")
         .or_else(|| text.strip_prefix("The "))
         .unwrap_or(text);
-    let known = g.lookup(text).first().or_else(|| g.lookup(bare).first());
+    let agrees = |id: &&EntryId| agrees(coarse, g.entry(**id));
+    let known = (g.lookup(text).iter().find(agrees)).or_else(|| g.lookup(bare).iter().find(agrees));
     if let Some(&id) = known {
         return (typed(g, id), link(g, id));
     }
     (by_shape(g, text, coarse), None)
+}
+
+/// True when an entry may stand for a name the recognizer typed `coarse`.
+fn agrees(coarse: Coarse, e: &GazEntry) -> bool {
+    match (coarse, e.kind) {
+        (Coarse::Loc, GazKind::Place(_)) => true,
+        (Coarse::Org, GazKind::Organization) => true,
+        (Coarse::Org, GazKind::Nationality) => e.country.is_none(),
+        (Coarse::Misc, GazKind::Nationality | GazKind::Event) => true,
+        _ => false,
+    }
 }
 
 /// The type of a known entry, whatever the recognizer thought it was.
@@ -140,7 +160,9 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
     let last = text.rsplit(' ').next().unwrap_or(text);
     let first = text.split(' ').next().unwrap_or(text);
     match coarse {
-        _ if FACILITY.contains(&last) => EntityType::Fac,
+        // An ORG named after its building is still the organization (the club
+        // "Crystal Palace", the operator "Kansai International Airport").
+        Coarse::Loc | Coarse::Misc if FACILITY.contains(&last) => EntityType::Fac,
         Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
         Coarse::Loc => EntityType::Gpe,
         Coarse::Org => EntityType::Org,

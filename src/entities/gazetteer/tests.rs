@@ -142,6 +142,27 @@ fn refine_types_fixture_names() {
 }
 
 #[test]
+fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
+    // "Essex beat Kent by four wickets": county names as cricket clubs.
+    assert_eq!(refine(g(), "Kent", Coarse::Org), (EntityType::Org, None));
+    // "the Moscow Open": a place name as (part of) a tournament.
+    assert_eq!(
+        refine(g(), "Moscow", Coarse::Misc),
+        (EntityType::Misc, None)
+    );
+    assert_eq!(refine(g(), "Moscow", Coarse::Loc).0, EntityType::Gpe);
+    // "Lakeside Palace beat Rovers": a club named after its ground.
+    assert_eq!(
+        refine(g(), "Lakeside Palace", Coarse::Org).0,
+        EntityType::Org
+    );
+    assert_eq!(
+        refine(g(), "Lakeside Palace", Coarse::Loc).0,
+        EntityType::Fac
+    );
+}
+
+#[test]
 fn organizations_carry_ids() {
     let (t, id) = refine(g(), "NATO", Coarse::Org);
     assert_eq!(t, EntityType::Org);

@@ -1,0 +1,58 @@
+//! The recognizers of the entity stage, each proposing [`Candidate`]s of one shape.
+//!
+//! A new recognizer is one file here implementing [`Recognizer`] plus one line in
+//! [`builtin`]. What a candidate's `confidence` means is the same for all of them:
+//! the recognizer's estimate that the span *and* its type are right (see
+//! [`Candidate::confidence`]); the resolver (`super::resolve`) decides overlaps.
+
+mod contacts;
+mod lists;
+mod model;
+mod timex;
+
+pub use contacts::ContactNames;
+pub use lists::{gazetteer_candidates, GazetteerNames};
+pub use model::ModelNames;
+pub use timex::timex_candidates;
+
+use super::gazetteer::Gazetteer;
+use super::institutions::InstitutionRecognizer;
+use super::ner::NerModel;
+use super::{Candidate, NumericRecognizer, Recognizer, TitleRecognizer};
+use std::sync::Arc;
+
+/// The loaded models and lexicons the built-in recognizers run on (loaded and
+/// validated once by `crate::resources`).
+pub struct Parts {
+    /// The statistical NER model.
+    pub model: Arc<NerModel>,
+    /// Places, organizations, nationalities and events with their ids.
+    pub gazetteer: Arc<Gazetteer>,
+    /// Numbers, money, percentages and units.
+    pub numeric: NumericRecognizer,
+    /// Ranks, offices and honorifics.
+    pub titles: TitleRecognizer,
+    /// State institutions.
+    pub institutions: InstitutionRecognizer,
+}
+
+/// Every recognizer of names, numbers, titles and contacts, in no particular
+/// order (the resolver does not depend on it).
+pub fn builtin(parts: Parts) -> Vec<Box<dyn Recognizer>> {
+    vec![
+        Box::new(ModelNames::new(parts.model, Arc::clone(&parts.gazetteer))),
+        Box::new(GazetteerNames::new(parts.gazetteer)),
+        Box::new(parts.numeric),
+        Box::new(parts.titles),
+        Box::new(parts.institutions),
+        Box::new(ContactNames),
+    ]
+}
+
+/// Runs every recognizer over `doc`.
+pub fn recognize_all(
+    recognizers: &[Box<dyn Recognizer>],
+    doc: &super::DocView<'_>,
+) -> Vec<Candidate> {
+    recognizers.iter().flat_map(|r| r.recognize(doc)).collect()
+}

@@ -1,0 +1,293 @@
+//! Repairs of systematic recognizer errors, applied before precedence decides
+//! overlaps. Each has a general reason, given in its doc comment.
+
+use super::precedence::trim_name;
+use crate::entities::{Candidate, EntityType, Source};
+use crate::text::Span;
+
+/// Every repair, in order: person titles cut out of model names, country
+/// modifiers joined to institutions, title prefixes cut from names, and
+/// hyphen compounds of known names split.
+pub(super) fn apply(text: &str, cands: &mut Vec<Candidate>) {
+    split_at_person_titles(text, cands);
+    crate::entities::institutions::attach_country_modifiers(text, cands);
+    trim_title_prefixes(text, cands);
+    drop_split_compounds(text, cands);
+    drop_initial_institution_words(text, cands);
+    surnames_are_people(text, cands);
+}
+
+/// One sense per discourse for surnames: a lone word that ends a person's full
+/// name elsewhere in the article is that person ("MaliVai Washington ... when
+/// Washington served"), whatever a list or the model alone said about the word.
+fn surnames_are_people(text: &str, cands: &mut [Candidate]) {
+    let full = |c: &Candidate| {
+        c.kind == EntityType::Person && c.source == Source::Model && c.text(text).contains(' ')
+    };
+    let surnames: std::collections::HashSet<&str> = (cands.iter().filter(|c| full(c)))
+        .filter_map(|c| c.text(text).rsplit(' ').next())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let lone = matches!(c.source, Source::Model | Source::Gazetteer) && c.kind.is_name();
+        if lone && c.kind != EntityType::Person && surnames.contains(c.text(text)) {
+            c.kind = EntityType::Person;
+            c.link = None;
+            c.country = None;
+        }
+    }
+}
+
+/// A single institution word at the start of a sentence ("Police said", "Army
+/// units") has no sign of being a name: such words are common nouns ("the
+/// police") whose capital here is the sentence's. It stays only when the
+/// contextual model read a name there too. (Gazetteer words are proper names,
+/// capitalized anywhere: "Russian officials said" keeps "Russian".)
+fn drop_initial_institution_words(text: &str, cands: &mut Vec<Candidate>) {
+    let model: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.source == Source::Model)
+        .map(|c| c.span)
+        .collect();
+    cands.retain(|c| {
+        let list = c.source == Source::Rule && c.kind == EntityType::Org;
+        let single = !c.text(text).contains([' ', '-']);
+        !(list
+            && single
+            && sentence_initial(text, c.span.start)
+            && !model.iter().any(|m| m.overlaps(&c.span)))
+    });
+}
+
+/// True when only spaces and opening quotes separate `at` from the start of the
+/// text, a line, or a sentence-final mark.
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let before = before.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(']);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?'])
+}
+
+/// Repairs model spans that swallow a person title: a rank or honorific that
+/// stands for a person ("Colonel General", "President") never lies inside an
+/// organization or place name, so a model span containing one is cut before the
+/// title, and the capitalized words right after the title become a PERSON
+/// candidate ("…, Colonel General Najmaddin Sadigov").
+fn split_at_person_titles(text: &str, cands: &mut Vec<Candidate>) {
+    let titles: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.title.as_ref().is_some_and(|t| t.person_denoting))
+        .map(|c| c.span)
+        .collect();
+    let mut people = Vec::new();
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.source == Source::Model && c.kind != EntityType::Person)
+    {
+        let Some(title) = titles
+            .iter()
+            .find(|t| c.span.start < t.start && t.end < c.span.end)
+        else {
+            continue;
+        };
+        if let Some(name) = capitalized_run(text, title.end, c.span.end) {
+            people.push(Candidate::new(name, EntityType::Person, Source::Rule, 0.6));
+        }
+        let left = Span::new(c.span.start, title.start);
+        let left = trim_glue(text, left);
+        c.span = left;
+    }
+    cands.retain(|c| !c.span.is_empty());
+    cands.extend(people);
+}
+
+/// The run of capitalized words starting right after `from` (one space), up to `limit`.
+fn capitalized_run(text: &str, from: usize, limit: usize) -> Option<Span> {
+    let rest = text.get(from..limit)?;
+    let body = rest.strip_prefix(' ')?;
+    let start = from + 1;
+    let mut end = start;
+    for word in body.split(' ') {
+        let word = word.trim_end_matches([',', '.', ';', ':']);
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end = start + (word.as_ptr() as usize - body.as_ptr() as usize) + word.len();
+    }
+    (end > start).then(|| Span::new(start, end))
+}
+
+/// Drops trailing separators (", ", " - ") and spaces from a span.
+fn trim_glue(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let kept = s.trim_end_matches([' ', ',', '-', '–', '—']);
+    Span::new(span.start, span.start + kept.len())
+}
+
+/// A PERSON span that starts at a title loses the title ("Colonel General Najmaddin
+/// Sadigov" becomes "Najmaddin Sadigov"; the title stays a candidate of its own).
+fn trim_title_prefixes(text: &str, cands: &mut Vec<Candidate>) {
+    let mut titles: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.kind == EntityType::Title)
+        .map(|c| c.span)
+        .collect();
+    titles.sort();
+    for cand in cands.iter_mut() {
+        if cand.kind != EntityType::Person {
+            trim_office_of(text, &titles, cand);
+            continue;
+        }
+        let mut start = cand.span.start;
+        let end = cand.span.end;
+        while let Some(t) = title_at(&titles, start) {
+            start = skip_spaces(text, t.end).min(end);
+            if start == end {
+                break;
+            }
+        }
+        if start != cand.span.start {
+            cand.span = trim_name(text, Span::new(start, cand.span.end));
+        }
+    }
+    cands.retain(|c| !c.span.is_empty());
+}
+
+/// A model name opening with `<office> of` ("Chief of General Staff of the Russian
+/// Armed Forces" tagged ORG) keeps only what follows ("Russian Armed Forces").
+fn trim_office_of(text: &str, titles: &[Span], cand: &mut Candidate) {
+    let Some(t) = title_at(titles, cand.span.start).filter(|_| cand.source == Source::Model) else {
+        return;
+    };
+    let rest = text.get(t.end..cand.span.end).unwrap_or("");
+    if rest.starts_with(" of ") && cand.kind != EntityType::Title {
+        cand.span = trim_name(text, Span::new(t.end, cand.span.end));
+    }
+}
+
+/// The title covering byte `at`; titles from one lexicon scan never overlap.
+fn title_at(titles: &[Span], at: usize) -> Option<Span> {
+    let i = titles.partition_point(|t| t.start <= at);
+    let t = titles.get(i.checked_sub(1)?)?;
+    (at < t.end).then_some(*t)
+}
+
+fn skip_spaces(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    at + (rest.len() - rest.trim_start().len())
+}
+
+/// A model span exactly tiled by hyphen-joined gazetteer names ("Azerbaijan-Russia")
+/// is a compound of known names, not one name: it gives way to them.
+fn drop_split_compounds(text: &str, cands: &mut Vec<Candidate>) {
+    let mut gaz: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.source == Source::Gazetteer)
+        .map(|c| c.span)
+        .collect();
+    gaz.sort();
+    cands.retain(|c| c.source != Source::Model || !is_tiled(text, c.span, &gaz));
+}
+
+/// True when `span` is exactly covered by two or more `parts` joined by hyphens.
+fn is_tiled(text: &str, span: Span, parts: &[Span]) -> bool {
+    let mut at = span.start;
+    let mut count = 0;
+    let mut i = parts.partition_point(|p| p.start < span.start);
+    while let Some(p) = parts.get(i).filter(|p| p.end <= span.end) {
+        let gap = text.get(at..p.start).unwrap_or("x");
+        let joined = if count == 0 {
+            gap.is_empty()
+        } else {
+            is_hyphen(gap)
+        };
+        if p.start >= at && joined {
+            at = p.end;
+            count += 1;
+        }
+        i += 1;
+    }
+    count >= 2 && at == span.end
+}
+
+fn is_hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_surname_of_a_named_person_is_that_person() {
+        let text = "Anna Paris won. Paris served well; Paris, the city, cheered.";
+        let at = |nth: usize, kind, source| {
+            let i = text.match_indices("Paris").nth(nth).map_or(0, |(i, _)| i);
+            Candidate::new(Span::new(i, i + 5), kind, source, 0.9)
+        };
+        let mut cands = vec![
+            Candidate::new(Span::new(0, 10), EntityType::Person, Source::Model, 0.9),
+            at(1, EntityType::Gpe, Source::Model),
+            at(2, EntityType::Gpe, Source::Gazetteer),
+        ];
+        surnames_are_people(text, &mut cands);
+        assert!(cands.iter().all(|c| c.kind == EntityType::Person));
+    }
+
+    #[test]
+    fn a_sentence_initial_institution_word_needs_the_model() {
+        let text = "Police said so. The Police said so.\nNavy ships left; Navy won.";
+        let cand = |s: &str, nth: usize, source| {
+            let i = text.match_indices(s).nth(nth).map_or(0, |(i, _)| i);
+            Candidate::new(Span::new(i, i + s.len()), EntityType::Org, source, 0.8)
+        };
+        let mut cands = vec![
+            cand("Police", 0, Source::Rule),
+            cand("Police", 1, Source::Rule),
+            cand("Navy", 0, Source::Rule),
+            cand("Navy", 0, Source::Model),
+            cand("Navy", 1, Source::Rule),
+        ];
+        drop_initial_institution_words(text, &mut cands);
+        let starts: Vec<usize> = cands.iter().map(|c| c.span.start).collect();
+        assert_eq!(starts, [20, 36, 36, 53]);
+    }
+    use crate::entities::{TitleAttrs, TitleKind};
+
+    #[test]
+    fn a_model_span_swallowing_a_rank_is_cut_and_the_name_becomes_a_person() {
+        let text = "of the Armed Forces, Colonel General Najmaddin Sadigov has met";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap_or_default();
+            Span::new(i, i + s.len())
+        };
+        let rank = TitleAttrs {
+            kind: TitleKind::Rank,
+            canonical: "Colonel General".into(),
+            acronym: None,
+            person_denoting: true,
+        };
+        let mut cands = vec![
+            Candidate::new(
+                at("Armed Forces, Colonel General Najmaddin Sadigov"),
+                EntityType::Org,
+                Source::Model,
+                0.01,
+            ),
+            Candidate {
+                title: Some(rank),
+                ..Candidate::new(at("Colonel General"), EntityType::Title, Source::Rule, 0.9)
+            },
+        ];
+        split_at_person_titles(text, &mut cands);
+        let got: Vec<(&str, EntityType)> =
+            cands.iter().map(|c| (c.span.slice(text), c.kind)).collect();
+        assert!(got.contains(&("Armed Forces", EntityType::Org)), "{got:?}");
+        assert!(
+            got.contains(&("Najmaddin Sadigov", EntityType::Person)),
+            "{got:?}"
+        );
+    }
+}
