@@ -10,10 +10,10 @@
 //!                    │                  └─► text::split_sentences ─► text::tokenize
 //!                    ▼                                                   │
 //!              publication date ──► time::TimexRecognizer (anchor) ──┐   ▼
-//!                                   entities::ner::NerModel ─────────┤ candidates
-//!                                   entities::gazetteer, numeric, ───┘   │
-//!                                   titles, contacts                     ▼
-//!                                          entities::assemble: merge, group, salience
+//!                        entities::EntityStage: recognizers ──────────┤ candidates
+//!                        (ner model, gazetteer, numeric, titles,      │   │
+//!                        institutions, contacts)                      ┘   ▼
+//!                          entities::resolve (one resolver) ─► assemble: group, salience
 //! ```
 //!
 //! * [`pipeline`] is the one entry point: `Pipeline::analyze(&self, text, options)`,

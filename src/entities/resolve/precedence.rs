@@ -77,7 +77,8 @@ fn evidence(text: &str, c: &Candidate) -> u8 {
 }
 
 /// Lower-case words a name may hold between its capitalized words ("Bank of
-/// England", "Tour of the Netherlands", "Juan de la Cruz", "Marks and Spencer").
+/// England", "Tour of the Netherlands", "Juan de la Cruz", "Marks and Spencer");
+/// the particles from "de" on may open one too ("de Gaulle").
 /// "in" only right before the last word, a scope ("Organisation for Security
 /// and Cooperation in Europe", "Human Rights in China"): elsewhere it joins
 /// phrases around names ("Victory in the Great Patriotic War").
@@ -96,7 +97,9 @@ fn well_formed(name: &str) -> bool {
     words.iter().enumerate().all(|(i, w)| {
         let capital = w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
         let punct = !w.starts_with(char::is_alphanumeric);
-        let glue = i > 0 && i < last && NAME_GLUE.contains(w);
+        // A surname particle may also open a name ("de Gaulle", "van Gogh").
+        let particle = i == 0 && i < last && NAME_GLUE[4..].contains(w);
+        let glue = particle || (i > 0 && i < last && NAME_GLUE.contains(w));
         let scope = i > 0 && i + 1 == last && *w == "in";
         capital || punct || glue || scope
     })
@@ -184,6 +187,7 @@ mod tests {
             assert!(well_formed(name), "{name}");
         }
         assert!(well_formed("League for Fair Trade in Asia"));
+        assert!(well_formed("van Rijn") && well_formed("de la Torre"));
         for phrase in [
             "75th anniversary",
             "Victory in the Great Patriotic War",

@@ -47,11 +47,7 @@ fn surnames_are_people(text: &str, cands: &mut [Candidate]) {
 /// contextual model read a name there too. (Gazetteer words are proper names,
 /// capitalized anywhere: "Russian officials said" keeps "Russian".)
 fn drop_initial_institution_words(text: &str, cands: &mut Vec<Candidate>) {
-    let model: Vec<Span> = cands
-        .iter()
-        .filter(|c| c.source == Source::Model)
-        .map(|c| c.span)
-        .collect();
+    let model = sorted_spans(cands, |c| c.source == Source::Model);
     cands.retain(|c| {
         let list = c.source == Source::Rule && c.kind == EntityType::Org;
         let single = !c.text(text).contains([' ', '-']);
@@ -126,15 +122,17 @@ fn trim_glue(text: &str, span: Span) -> Span {
     Span::new(span.start, span.start + kept.len())
 }
 
+/// The spans of the candidates `keep` selects, in text order.
+fn sorted_spans(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<Span> {
+    let mut out: Vec<Span> = cands.iter().filter(|c| keep(c)).map(|c| c.span).collect();
+    out.sort();
+    out
+}
+
 /// A PERSON span that starts at a title loses the title ("Colonel General Najmaddin
 /// Sadigov" becomes "Najmaddin Sadigov"; the title stays a candidate of its own).
 fn trim_title_prefixes(text: &str, cands: &mut Vec<Candidate>) {
-    let mut titles: Vec<Span> = cands
-        .iter()
-        .filter(|c| c.kind == EntityType::Title)
-        .map(|c| c.span)
-        .collect();
-    titles.sort();
+    let titles = sorted_spans(cands, |c| c.kind == EntityType::Title);
     for cand in cands.iter_mut() {
         if cand.kind != EntityType::Person {
             trim_office_of(text, &titles, cand);
@@ -182,12 +180,7 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 /// A model span exactly tiled by hyphen-joined gazetteer names ("Azerbaijan-Russia")
 /// is a compound of known names, not one name: it gives way to them.
 fn drop_split_compounds(text: &str, cands: &mut Vec<Candidate>) {
-    let mut gaz: Vec<Span> = cands
-        .iter()
-        .filter(|c| c.source == Source::Gazetteer)
-        .map(|c| c.span)
-        .collect();
-    gaz.sort();
+    let gaz = sorted_spans(cands, |c| c.source == Source::Gazetteer);
     cands.retain(|c| c.source != Source::Model || !is_tiled(text, c.span, &gaz));
 }
 
