@@ -201,10 +201,12 @@ fn widen_with_modifier(text: &str, span: &mut Span, attrs: &mut TitleAttrs) {
         let Some(at) = before.len().checked_sub(m.len()) else {
             continue;
         };
+        // `at` may fall inside a multi-byte character (`nation’s President`):
+        // `get` refuses such a cut instead of panicking.
         let head = before.get(at..).filter(|h| h.eq_ignore_ascii_case(m));
-        let clean = !before[..at]
-            .chars()
-            .next_back()
+        let clean = !before
+            .get(..at)
+            .and_then(|b| b.chars().next_back())
             .is_some_and(char::is_alphanumeric);
         if head.is_some() && clean && !attrs.canonical.starts_with(m.trim_end()) {
             attrs.canonical = format!("{m}{}", attrs.canonical);

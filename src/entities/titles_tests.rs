@@ -63,3 +63,17 @@ fn malformed_rows_are_reported_with_line_numbers() {
     assert!(err.to_string().contains("columns"), "{err}");
     assert!(TitleRecognizer::from_tsv("Duke\tNoble\t\tyes\t\n").is_err());
 }
+
+/// Regression: a curly apostrophe right before an office word put the modifier
+/// look-back inside a multi-byte character (`end byte index N is not a char boundary`).
+#[test]
+fn curly_apostrophe_before_office_word_does_not_panic() {
+    // Each look-back for "Vice " / "Deputy " starts inside the quote character.
+    assert_eq!(found("“The President said")[0].0, "President");
+    assert_eq!(found("Obama’s own President")[0].0, "President");
+    assert_eq!(
+        found("the nation’s, Secretary of State")[0].0,
+        "Secretary of State"
+    );
+    assert_eq!(found("“Vice President Pence")[0].1, "Vice President");
+}
