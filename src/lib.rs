@@ -30,5 +30,6 @@ pub mod error;
 pub mod grpc;
 pub mod metadata;
 pub mod pipeline;
+pub mod quotes;
 pub mod text;
 pub mod time;

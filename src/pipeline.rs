@@ -15,6 +15,7 @@ use crate::entities::{
 use crate::error::RequestError;
 pub use crate::metadata::BlockKind;
 use crate::metadata::{self, AgencyTable, DateResolver, FoundDate, Metadata};
+use crate::quotes::{Quote, QuoteStage};
 use crate::text::{split_sentences, tokenize, Sentence, Span, Token};
 use crate::time::TimexRecognizer;
 use serde::Serialize;
@@ -29,6 +30,8 @@ pub struct Stages {
     pub time: bool,
     /// Header, byline, dateline, attribution, boilerplate, language.
     pub metadata: bool,
+    /// Quotes with their speakers (speakers resolve only when entities are on).
+    pub quotes: bool,
 }
 
 impl Default for Stages {
@@ -37,6 +40,7 @@ impl Default for Stages {
             entities: true,
             time: true,
             metadata: true,
+            quotes: true,
         }
     }
 }
@@ -82,6 +86,8 @@ pub struct Analysis {
     pub metadata: Option<Metadata>,
     /// Entities, most salient first.
     pub entities: Vec<Entity>,
+    /// Quotes in text order; empty when the quote stage was switched off.
+    pub quotes: Vec<Quote>,
 }
 
 /// Why an analysis stopped before the end.
@@ -98,6 +104,7 @@ pub struct Pipeline {
     agencies: &'static AgencyTable,
     ner: &'static NerModel,
     institutions: InstitutionRecognizer,
+    quotes: QuoteStage,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -145,7 +152,13 @@ impl Pipeline {
             agencies: AgencyTable::builtin(),
             ner: NerModel::embedded(),
             institutions: InstitutionRecognizer::builtin().expect("data/institutions.tsv is valid"),
+            quotes: QuoteStage::embedded().expect("models/quotes/model.bin is valid"),
         }
+    }
+
+    /// The same pipeline with another quote model (`eval-quotes --model`).
+    pub fn with_quote_stage(self, quotes: QuoteStage) -> Self {
+        Pipeline { quotes, ..self }
     }
 
     /// The process-wide pipeline, loaded on first use (CLI, benches, tests).
@@ -250,12 +263,18 @@ impl Pipeline {
             lead: md.lead.as_ref().map(|l| l.span),
         };
         let entities = assemble(&doc, cands);
+        check()?;
+        let quotes = match options.stages.quotes {
+            true => readable_quotes(self.quotes.extract(text, &tokens, &entities), &paragraphs),
+            false => Vec::new(),
+        };
         let metadata = options.stages.metadata.then_some(md);
         Ok(Analysis {
             paragraphs,
             sentences,
             metadata,
             entities,
+            quotes,
         })
     }
 
@@ -291,6 +310,22 @@ impl Pipeline {
         cands.extend(adapters::metadata_candidates(md));
         cands
     }
+}
+
+/// Quotes whose content starts in the title or body: a header or footer line is
+/// never anyone's statement.
+fn readable_quotes(quotes: Vec<Quote>, paragraphs: &[Paragraph]) -> Vec<Quote> {
+    let readable = |at: usize| {
+        paragraphs.iter().any(|p| {
+            matches!(p.kind, BlockKind::Body | BlockKind::Title)
+                && p.span.start <= at
+                && at < p.span.end
+        })
+    };
+    quotes
+        .into_iter()
+        .filter(|q| q.content.first().is_some_and(|s| readable(s.start)))
+        .collect()
 }
 
 fn body_spans(paragraphs: &[Paragraph]) -> Vec<Span> {

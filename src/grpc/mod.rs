@@ -3,6 +3,7 @@
 
 mod convert;
 mod convert_metadata;
+mod convert_quotes;
 mod deadline;
 mod limiter;
 mod server;
