@@ -43,6 +43,7 @@ pub fn assemble(
             _ => {}
         }
     }
+    inherit_sources(&cues, &mut source);
     for (c, parts) in content.into_iter().enumerate() {
         if !parts.is_empty() {
             let cue = Some(span(tokens, &cues[c].tokens));
@@ -50,6 +51,17 @@ pub fn assemble(
         }
     }
     out
+}
+
+/// A cue with no source of its own takes the source of the cue before it in its
+/// sentence: coordinated and participle reporting verbs share the subject ("Sadigov
+/// stressed … and noted that …", "she said, adding that …").
+fn inherit_sources(cues: &[&Piece], source: &mut [Option<(usize, Span)>]) {
+    for c in 1..cues.len() {
+        if source[c].is_none() && cues[c - 1].sentence == cues[c].sentence {
+            source[c] = source[c - 1];
+        }
+    }
 }
 
 fn quote(content: Vec<Span>, cue: Option<Span>, source: Option<Span>) -> Quote {

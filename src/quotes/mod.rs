@@ -82,8 +82,9 @@ impl QuoteStage {
         let blocks = blocks(text, tokens);
         let q = marks::quotation(text, tokens, &blocks);
         let resolver = speaker::Resolver::new(text, entities);
-        let mut out = Vec::new();
+        let mut out: Vec<Quote> = Vec::new();
         for block in blocks {
+            let before = out.len();
             let sentences = features::block_sentences(text, tokens, block.clone());
             let f = features::block_features(text, tokens, block.clone(), &sentences, &q);
             let tags = self.model.tag(&f);
@@ -92,9 +93,26 @@ impl QuoteStage {
                 quote.speaker_entity_id = quote.source.and_then(|s| resolver.resolve(s));
                 out.push(quote);
             }
+            carry_over(&mut out, before);
         }
         out.sort_by_key(|q| q.content.first().map(|s| (s.start, s.end)));
         out
+    }
+}
+
+/// A direct quote standing alone in its paragraph continues the attribution
+/// before it: news prose runs a speaker's quotation over several paragraphs and
+/// names the speaker once. Quotes from `from` on are this paragraph's.
+fn carry_over(out: &mut [Quote], from: usize) {
+    let Some(prev) = out[..from].iter().rev().find(|q| q.cue.is_some()).cloned() else {
+        return;
+    };
+    for q in &mut out[from..] {
+        if q.cue.is_none() && q.kind == QuoteKind::Direct {
+            q.cue = prev.cue;
+            q.source = prev.source;
+            q.speaker_entity_id.clone_from(&prev.speaker_entity_id);
+        }
     }
 }
 
