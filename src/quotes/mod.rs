@@ -88,8 +88,8 @@ impl QuoteStage {
             let sentences = features::block_sentences(text, tokens, block.clone());
             let f = features::block_features(text, tokens, block.clone(), &sentences, &q);
             let tags = self.model.tag(&f);
-            for mut quote in assemble::assemble(tokens, block.start, &tags, &sentences) {
-                quote.kind = marks::kind_of(&quote.content, tokens, &q);
+            let found = assemble::assemble(tokens, block.start, &tags, &sentences);
+            for mut quote in found.into_iter().flat_map(|x| split_by_kind(x, tokens, &q)) {
                 quote.speaker_entity_id = quote.source.and_then(|s| resolver.resolve(s));
                 out.push(quote);
             }
@@ -100,20 +100,66 @@ impl QuoteStage {
     }
 }
 
-/// A direct quote standing alone in its paragraph continues the attribution
+/// A paragraph holding only direct quotes with no cue continues the attribution
 /// before it: news prose runs a speaker's quotation over several paragraphs and
-/// names the speaker once. Quotes from `from` on are this paragraph's.
-fn carry_over(out: &mut [Quote], from: usize) {
-    let Some(prev) = out[..from].iter().rev().find(|q| q.cue.is_some()).cloned() else {
+/// names the speaker once. When that attribution is itself a direct quote, the
+/// paragraph's words join it as further content spans (one statement, as with a
+/// quote interrupted by "he said"); otherwise they take its cue and source.
+/// Quotes from `from` on are this paragraph's.
+fn carry_over(out: &mut Vec<Quote>, from: usize) {
+    let lone = |q: &Quote| q.cue.is_none() && q.kind == QuoteKind::Direct;
+    if from == 0 || from == out.len() || !out[from..].iter().all(lone) {
+        return;
+    }
+    let last_end = |q: &Quote| q.content.last().map_or(0, |s| s.end);
+    let Some(at) = (0..from).max_by_key(|&i| last_end(&out[i])) else {
         return;
     };
+    let prev = out[at].clone();
+    if prev.cue.is_none() {
+        return;
+    }
+    if prev.kind == QuoteKind::Direct {
+        let parts: Vec<Span> = out.drain(from..).flat_map(|q| q.content).collect();
+        out[at].content.extend(parts);
+        return;
+    }
     for q in &mut out[from..] {
-        if q.cue.is_none() && q.kind == QuoteKind::Direct {
-            q.cue = prev.cue;
-            q.source = prev.source;
-            q.speaker_entity_id.clone_from(&prev.speaker_entity_id);
+        q.cue = prev.cue;
+        q.source = prev.source;
+        q.speaker_entity_id.clone_from(&prev.speaker_entity_id);
+    }
+}
+
+/// One quote per rendering: a cue whose contents are partly quoted words and partly
+/// reported speech ("she said the plan was sound and added: “We start Monday.”")
+/// reports two statements, each with its own kind.
+fn split_by_kind(quote: Quote, tokens: &[Token], q: &marks::Quotation) -> Vec<Quote> {
+    let kinds: Vec<QuoteKind> = quote
+        .content
+        .iter()
+        .map(|s| marks::kind_of(std::slice::from_ref(s), tokens, q))
+        .collect();
+    let direct = |k: &QuoteKind| *k == QuoteKind::Direct;
+    let mut out = Vec::new();
+    for want_direct in [true, false] {
+        let parts: Vec<Span> = quote
+            .content
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| direct(k) == want_direct)
+            .map(|(s, _)| *s)
+            .collect();
+        if !parts.is_empty() {
+            let kind = marks::kind_of(&parts, tokens, q);
+            out.push(Quote {
+                content: parts,
+                kind,
+                ..quote.clone()
+            });
         }
     }
+    out
 }
 
 /// Paragraph-like blocks of tokens: a gap holding a blank line ends a block, as
