@@ -74,3 +74,22 @@ proptest! {
         }
     }
 }
+
+/// The served pipeline still meets the targets on PolNeAR dev (read from ../shared;
+/// fails when the data is missing rather than skipping).
+#[test]
+fn polnear_dev_targets_hold() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/attribution/polnear/dev");
+    let articles = polnear::read_split(&dir)
+        .unwrap_or_else(|e| panic!("PolNeAR dev is needed at {}: {e}", dir.display()));
+    assert_eq!(articles.len(), 84);
+    let pipeline = crate::pipeline::Pipeline::shared();
+    let options = crate::pipeline::Options::default();
+    let s = eval::score(&articles, |t| pipeline.analyze(t, &options).quotes);
+    let (all, direct) = (s.all[2].prf().2, s.direct[2].prf().2);
+    assert!(
+        all >= 0.50 && direct >= 0.75,
+        "attribution F1 {all:.3} / direct {direct:.3}"
+    );
+}
