@@ -7,9 +7,9 @@
 //!
 //! The tagger is a structured averaged perceptron over BIO tags for Source, Cue and
 //! Content, trained by [`train`] on the PolNeAR train split (see NOTICE). Spans are
-//! grouped into attributions around their nearest cue ([`assemble`]); a source is
+//! grouped into attributions around their nearest cue (`assemble`); a source is
 //! resolved to an entity through the mentions the entity stage grouped ("the colonel
-//! general"), pronouns to the nearest fitting entity before them ([`speaker`]).
+//! general"), pronouns to the nearest fitting entity before them (`speaker`).
 //! The stage is pure and total: any text, empty included, gives a (possibly empty)
 //! list, never an error.
 
