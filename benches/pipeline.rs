@@ -20,6 +20,7 @@ use newsparse::entities::ner::NerModel;
 use newsparse::entities::recognizers::gazetteer_candidates;
 use newsparse::entities::{NumericRecognizer, TitleRecognizer};
 use newsparse::pipeline::{Analysis, Options, Pipeline, Stages};
+use newsparse::quotes::QuoteStage;
 use newsparse::text::{split_sentences, tokenize, Span};
 use newsparse::time::TimexRecognizer;
 use std::path::{Path, PathBuf};
@@ -102,6 +103,7 @@ struct Counts {
     paragraphs: usize,
     sentences: usize,
     entities: usize,
+    quotes: usize,
 }
 
 impl Counts {
@@ -110,6 +112,7 @@ impl Counts {
             paragraphs: a.paragraphs.len(),
             sentences: a.sentences.len(),
             entities: a.entities.len(),
+            quotes: a.quotes.len(),
         }
     }
 }
@@ -175,6 +178,7 @@ fn stage_switches(c: &mut Criterion, p: &Pipeline, corpus: &Corpus) {
         entities: false,
         time: false,
         metadata: false,
+        quotes: false,
     };
     let runs = [
         ("structure_only", off),
@@ -191,6 +195,13 @@ fn stage_switches(c: &mut Criterion, p: &Pipeline, corpus: &Corpus) {
             Stages {
                 entities: true,
                 ..off
+            },
+        ),
+        (
+            "all_but_quotes",
+            Stages {
+                quotes: false,
+                ..Stages::default()
             },
         ),
         ("all", Stages::default()),
@@ -262,6 +273,11 @@ fn stages_direct(c: &mut Criterion, corpus: &Corpus) {
     });
     stage(&mut g, "numeric", corpus, |_, t| numeric.scan(t).len());
     stage(&mut g, "titles", corpus, |_, t| titles.scan(t).len());
+    // The quote stage alone (no entities, so no speaker lookup), on every text.
+    let quotes = QuoteStage::embedded().expect("embedded quote model");
+    stage(&mut g, "quotes", corpus, |i, t| {
+        quotes.extract(t, &tokens[i], &[]).len()
+    });
     g.finish();
 }
 

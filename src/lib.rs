@@ -32,6 +32,7 @@ pub mod error;
 pub mod grpc;
 pub mod metadata;
 pub mod pipeline;
+pub mod quotes;
 pub mod resources;
 pub mod text;
 pub mod time;

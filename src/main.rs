@@ -82,6 +82,29 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Train the quote tagger on PolNeAR's train split (the committed model's settings).
+    TrainQuotes {
+        /// PolNeAR directory holding train/ (and dev/).
+        #[arg(long, default_value = "../shared/data/attribution/polnear")]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/quotes/model.bin")]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = newsparse::quotes::train::TrainOptions::default().epochs)]
+        epochs: usize,
+    },
+    /// Score the served pipeline's quotes on a PolNeAR split (e.g. .../polnear/dev).
+    EvalQuotes {
+        /// Split directory holding text/ and attributions/.
+        dir: PathBuf,
+        /// A quote model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Also write the report to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Score the time-expression stage on TimeML files, TempEval-3 style.
     EvalTimex {
         /// A directory of .tml files (subdirectories are reported as parts).
@@ -148,6 +171,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { file, model, out } => {
             cli::eval_ner(&file, model.as_deref(), out.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainQuotes { data, out, epochs } => {
+            let opts = newsparse::quotes::train::TrainOptions {
+                epochs,
+                ..Default::default()
+            };
+            cli::train_quotes(&data, &out, opts)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::EvalQuotes { dir, model, out } => {
+            cli::eval_quotes(&dir, model.as_deref(), out.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::EvalTimex {

@@ -16,6 +16,7 @@ use crate::error::{RequestError, ResourceError};
 use std::sync::Arc;
 pub use crate::metadata::BlockKind;
 use crate::metadata::{self, DateResolver, FoundDate, Metadata, Tables};
+use crate::quotes::{Quote, QuoteStage};
 use crate::resources::Resources;
 use crate::text::{split_sentences, tokenize, Sentence, Span, Token};
 use crate::time::TimexRecognizer;
@@ -31,6 +32,8 @@ pub struct Stages {
     pub time: bool,
     /// Header, byline, dateline, attribution, boilerplate, language.
     pub metadata: bool,
+    /// Quotes with their speakers (speakers resolve only when entities are on).
+    pub quotes: bool,
 }
 
 impl Default for Stages {
@@ -39,6 +42,7 @@ impl Default for Stages {
             entities: true,
             time: true,
             metadata: true,
+            quotes: true,
         }
     }
 }
@@ -84,6 +88,8 @@ pub struct Analysis {
     pub metadata: Option<Metadata>,
     /// Entities, most salient first.
     pub entities: Vec<Entity>,
+    /// Quotes in text order; empty when the quote stage was switched off.
+    pub quotes: Vec<Quote>,
     /// Wall time of each stage, in order (for the server's metrics).
     #[serde(skip)]
     pub stage_times: Vec<(&'static str, std::time::Duration)>,
@@ -131,6 +137,7 @@ pub struct Pipeline {
     /// Also held here for the bare-model line of `newsparse eval`.
     ner: Arc<NerModel>,
     entities: EntityStage,
+    quotes: QuoteStage,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -179,7 +186,13 @@ impl Pipeline {
             gazetteer,
             ner,
             entities,
+            quotes: r.quotes,
         }
+    }
+
+    /// The same pipeline with another quote model (`eval-quotes --model`).
+    pub fn with_quote_stage(self, quotes: QuoteStage) -> Self {
+        Pipeline { quotes, ..self }
     }
 
     /// A pipeline over the resources compiled into the binary.
@@ -293,14 +306,20 @@ impl Pipeline {
         };
         let mut entities = self.entities.entities(&doc, options.stages.entities, times);
         add_country_codes(&self.gazetteer, &mut entities);
+        clock.lap("entities")?;
+        let quotes = match options.stages.quotes {
+            true => readable_quotes(self.quotes.extract(text, &tokens, &entities), &paragraphs),
+            false => Vec::new(),
+        };
         // The work is done now: a deadline passing here is the edge's to judge.
-        let _ = clock.lap("entities");
+        let _ = clock.lap("quotes");
         let metadata = options.stages.metadata.then_some(md);
         Ok(Analysis {
             paragraphs,
             sentences,
             metadata,
             entities,
+            quotes,
             stage_times: clock.times,
         })
     }
@@ -334,6 +353,22 @@ fn anchor_iso(a: &crate::time::Anchor) -> String {
         Some((h, m, s)) => format!("{}T{h:02}:{m:02}:{s:02}", a.date),
         None => a.date.to_string(),
     }
+}
+
+/// Quotes whose content starts in the title or body: a header or footer line is
+/// never anyone's statement.
+fn readable_quotes(quotes: Vec<Quote>, paragraphs: &[Paragraph]) -> Vec<Quote> {
+    let readable = |at: usize| {
+        paragraphs.iter().any(|p| {
+            matches!(p.kind, BlockKind::Body | BlockKind::Title)
+                && p.span.start <= at
+                && at < p.span.end
+        })
+    };
+    quotes
+        .into_iter()
+        .filter(|q| q.content.first().is_some_and(|s| readable(s.start)))
+        .collect()
 }
 
 fn body_spans(paragraphs: &[Paragraph]) -> Vec<Span> {

@@ -11,6 +11,7 @@ use crate::entities::ner::NerModel;
 use crate::entities::{NumericRecognizer, TitleRecognizer};
 use crate::error::ResourceError;
 use crate::metadata::Tables;
+use crate::quotes::QuoteStage;
 use std::path::{Path, PathBuf};
 
 /// Where resources come from when not the copies compiled into the binary.
@@ -34,6 +35,8 @@ pub struct Resources {
     pub numeric: NumericRecognizer,
     /// State institutions.
     pub institutions: InstitutionRecognizer,
+    /// The quote tagger (Source/Cue/Content) and its grouping rules.
+    pub quotes: QuoteStage,
 }
 
 impl Resources {
@@ -53,6 +56,8 @@ impl Resources {
             numeric: NumericRecognizer::new().map_err(invalid("unit lexicon", "embedded"))?,
             institutions: InstitutionRecognizer::builtin()
                 .map_err(invalid("institution lexicon", "data/institutions.tsv"))?,
+            quotes: QuoteStage::embedded()
+                .map_err(invalid("quote model", "models/quotes/model.bin"))?,
         })
     }
 }

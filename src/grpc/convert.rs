@@ -48,6 +48,7 @@ impl ParseInput {
             entities: f.entities.unwrap_or(true),
             time: f.time_expressions.unwrap_or(true),
             metadata: f.metadata.unwrap_or(true),
+            quotes: f.quotes.unwrap_or(true),
         });
         Ok(ParseInput {
             id: req.id,
@@ -212,6 +213,7 @@ pub fn response(input: &ParseInput, analysis: &Analysis) -> pb::ParseResponse {
         entities: analysis.entities.iter().map(|e| w.entity(e)).collect(),
         model_version: MODEL_VERSION.to_owned(),
         offset_encoding: encoding(input.unit) as i32,
+        quotes: super::convert_quotes::quotes(&w, &analysis.quotes),
     }
 }
 

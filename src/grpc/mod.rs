@@ -4,6 +4,7 @@
 pub mod auth;
 mod convert;
 mod convert_metadata;
+mod convert_quotes;
 mod deadline;
 mod limiter;
 mod method;

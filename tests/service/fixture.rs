@@ -209,3 +209,68 @@ async fn trend_fixture_people_and_organizations() {
     );
     assert!(r.entities.iter().all(|e| (0.0..=1.0).contains(&e.salience)));
 }
+
+/// The speaker entity of the quote whose cue is `cue` and whose content starts
+/// with `content_start`.
+fn speaker_of<'r>(resp: &'r pb::ParseResponse, cue: &str, content_start: &str) -> &'r str {
+    let q = resp
+        .quotes
+        .iter()
+        .find(|q| {
+            q.cue.as_ref().is_some_and(|c| c.text == cue)
+                && q.content
+                    .first()
+                    .is_some_and(|c| c.text.starts_with(content_start))
+        })
+        .unwrap_or_else(|| panic!("no quote {cue:?} … {content_start:?} in {:?}", resp.quotes));
+    &q.speaker_entity_id
+}
+
+#[tokio::test]
+async fn trend_fixture_quotes_resolve_speakers() {
+    let r = parse_trend().await;
+    let sadigov = &entity(&r, pb::EntityType::Person, "Najmaddin Sadigov").id;
+    let gerasimov = &entity(&r, pb::EntityType::Person, "Valery Gerasimov").id;
+    assert_eq!(speaker_of(&r, "stressed", "the important role"), sadigov);
+    assert_eq!(speaker_of(&r, "added", "that these relations"), sadigov);
+    assert_eq!(
+        speaker_of(&r, "also noted", "that Russia-Azerbaijan"),
+        gerasimov
+    );
+    assert_eq!(
+        speaker_of(&r, "emphasized", "the importance of organization"),
+        gerasimov
+    );
+    let sources: Vec<&str> = r
+        .quotes
+        .iter()
+        .filter_map(|q| q.source.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    assert!(sources.contains(&"The colonel general"), "{sources:?}");
+    assert!(sources.contains(&"The Russian general"), "{sources:?}");
+    assert!(r
+        .quotes
+        .iter()
+        .all(|q| q.kind == pb::QuoteKind::Indirect as i32));
+}
+
+#[tokio::test]
+async fn quotes_switch_off_and_odd_text_never_fails() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let mut off = request(&fixture(TREND));
+    off.features = Some(pb::Features {
+        quotes: Some(false),
+        ..Default::default()
+    });
+    let resp = client.parse(off).await.expect("parses").into_inner();
+    assert!(resp.quotes.is_empty(), "{:?}", resp.quotes);
+    assert!(!resp.entities.is_empty(), "other stages still run");
+    for odd in ["“", "\"\"\"\" said", "”said“ ” ” he said", "said: “"] {
+        let resp = client.parse(request(odd)).await.expect("odd text parses");
+        for q in resp.into_inner().quotes {
+            assert!(!q.content.is_empty(), "{odd:?}: a quote has content");
+        }
+    }
+    server.stop().await;
+}

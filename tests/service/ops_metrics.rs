@@ -78,7 +78,7 @@ async fn metrics_count_real_calls() {
     assert!(words > 300.0, "words {words}");
     let latency = "newsparse_request_duration_seconds_count";
     assert_eq!(value(&after, latency, &["method=\"Parse\""]), 3.0);
-    for stage in ["metadata", "time", "entities"] {
+    for stage in ["metadata", "time", "entities", "quotes"] {
         let label = format!("stage=\"{stage}\"");
         let n = value(&after, "newsparse_stage_duration_seconds_count", &[&label]);
         assert_eq!(n, 3.0, "stage {stage}");

@@ -1,0 +1,226 @@
+//! The tagger's weights: one row of per-tag weights per feature bucket plus tag
+//! transitions, decoded by Viterbi under the BIO constraint (an `I-` tag only after
+//! its own `B-` or `I-`). Weights are quantized to `i16` in the model file.
+
+use super::features::{BlockFeatures, BUCKETS};
+
+/// Number of tags: O, then B/I for Source, Cue and Content.
+pub const NTAGS: usize = 7;
+
+/// A token's role in an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The speaker.
+    Source,
+    /// The attributing words.
+    Cue,
+    /// What was said.
+    Content,
+}
+
+/// Tag index layout: 0 = O, 1 + 2r = B-role, 2 + 2r = I-role.
+pub fn tag(role: Role, begin: bool) -> u8 {
+    1 + 2 * role as u8 + u8::from(!begin)
+}
+
+/// The role and begin flag of a tag; `None` for O.
+pub fn untag(t: u8) -> Option<(Role, bool)> {
+    let role = match (t.checked_sub(1)?) / 2 {
+        0 => Role::Source,
+        1 => Role::Cue,
+        2 => Role::Content,
+        _ => return None,
+    };
+    Some((role, t % 2 == 1))
+}
+
+/// May tag `cur` follow `prev` (`None` = block start)?
+pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
+    match untag(cur) {
+        Some((_, false)) => prev.is_some_and(|p| p != 0 && (p - 1) / 2 == (cur - 1) / 2),
+        _ => true,
+    }
+}
+
+/// Why a model file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Wrong magic, sizes or length.
+    #[error("quote model file is malformed: {0}")]
+    Malformed(&'static str),
+}
+
+const MAGIC: &[u8; 8] = b"NPQUOTE1";
+
+/// Weights in a form both training (f32) and serving (dequantized) share.
+#[derive(Debug, Clone)]
+pub struct QuoteModel {
+    weights: Vec<i16>,
+    scale: f32,
+    trans: [[f32; NTAGS]; NTAGS + 1],
+}
+
+impl QuoteModel {
+    /// Quantizes trained weights (`BUCKETS * NTAGS`, row-major) and transitions.
+    pub fn quantize(weights: &[f32], trans: [[f32; NTAGS]; NTAGS + 1]) -> Self {
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+        let scale = max / f32::from(i16::MAX);
+        QuoteModel {
+            weights: weights.iter().map(|w| (w / scale).round() as i16).collect(),
+            scale,
+            trans,
+        }
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
+        let body = b
+            .strip_prefix(MAGIC)
+            .ok_or(ModelError::Malformed("magic"))?;
+        let (head, rest) = body
+            .split_at_checked(12)
+            .ok_or(ModelError::Malformed("header"))?;
+        let word = |i: usize| u32::from_le_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
+        if word(0) as usize != BUCKETS || word(4) as usize != NTAGS {
+            return Err(ModelError::Malformed("sizes"));
+        }
+        let scale = f32::from_bits(word(8));
+        let ntrans = (NTAGS + 1) * NTAGS;
+        if rest.len() != ntrans * 4 + BUCKETS * NTAGS * 2 {
+            return Err(ModelError::Malformed("length"));
+        }
+        let (t, w) = rest.split_at(ntrans * 4);
+        let mut trans = [[0f32; NTAGS]; NTAGS + 1];
+        for (k, c) in t.chunks_exact(4).enumerate() {
+            trans[k / NTAGS][k % NTAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        let weights = w
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(QuoteModel {
+            weights,
+            scale,
+            trans,
+        })
+    }
+
+    /// Writes the model file (the inverse of [`QuoteModel::from_bytes`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        for v in [BUCKETS as u32, NTAGS as u32, self.scale.to_bits()] {
+            out.extend(v.to_le_bytes());
+        }
+        for row in &self.trans {
+            row.iter().for_each(|x| out.extend(x.to_le_bytes()));
+        }
+        self.weights
+            .iter()
+            .for_each(|w| out.extend(w.to_le_bytes()));
+        out
+    }
+
+    /// The best tag sequence of a block.
+    pub fn tag(&self, f: &BlockFeatures) -> Vec<u8> {
+        let em: Vec<[f32; NTAGS]> = (0..f.len())
+            .map(|i| {
+                let mut acc = [0i32; NTAGS];
+                for &b in f.of(i) {
+                    let row = &self.weights[b as usize * NTAGS..][..NTAGS];
+                    acc.iter_mut()
+                        .zip(row)
+                        .for_each(|(a, &w)| *a += i32::from(w));
+                }
+                acc.map(|a| a as f32 * self.scale)
+            })
+            .collect();
+        viterbi(&em, &self.trans)
+    }
+}
+
+/// Sum of the rows of `feats` in f32 weights (training).
+pub fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
+    let mut acc = [0f32; NTAGS];
+    for &b in feats {
+        let row = &weights[b as usize * NTAGS..][..NTAGS];
+        acc.iter_mut().zip(row).for_each(|(a, &w)| *a += w);
+    }
+    acc
+}
+
+/// First-order Viterbi under [`allowed`]; row `NTAGS` of `trans` is the start.
+pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; NTAGS]; n];
+    let mut back = vec![[0u8; NTAGS]; n];
+    for t in 0..NTAGS {
+        if allowed(None, t as u8) {
+            score[0][t] = em[0][t] + trans[NTAGS][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..NTAGS {
+            let mut best = (f32::NEG_INFINITY, 0u8);
+            for p in 0..NTAGS {
+                if score[i - 1][p] > f32::NEG_INFINITY && allowed(Some(p as u8), t as u8) {
+                    let s = score[i - 1][p] + trans[p][t];
+                    if s > best.0 {
+                        best = (s, p as u8);
+                    }
+                }
+            }
+            score[i][t] = best.0 + em[i][t];
+            back[i][t] = best.1;
+        }
+    }
+    let mut t = (0..NTAGS)
+        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .unwrap_or(0) as u8;
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = t;
+        t = back[i][t as usize];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip_and_bio_holds() {
+        for role in [Role::Source, Role::Cue, Role::Content] {
+            for begin in [true, false] {
+                assert_eq!(untag(tag(role, begin)), Some((role, begin)));
+            }
+        }
+        assert!(!allowed(None, tag(Role::Cue, false)));
+        assert!(!allowed(
+            Some(tag(Role::Source, true)),
+            tag(Role::Cue, false)
+        ));
+        assert!(allowed(Some(tag(Role::Cue, true)), tag(Role::Cue, false)));
+        // Emissions favour I-Cue at the start; the constraint forbids it.
+        let mut em = [[0f32; NTAGS]; 2];
+        em[0][tag(Role::Cue, false) as usize] = 5.0;
+        let path = viterbi(&em, &[[0f32; NTAGS]; NTAGS + 1]);
+        assert_ne!(path[0], tag(Role::Cue, false));
+    }
+
+    #[test]
+    fn model_file_round_trips_and_refuses_garbage() {
+        let w = vec![0.5f32; BUCKETS * NTAGS];
+        let m = QuoteModel::quantize(&w, [[0.25; NTAGS]; NTAGS + 1]);
+        let bytes = m.to_bytes();
+        assert_eq!(
+            QuoteModel::from_bytes(&bytes).map(|m| m.to_bytes()).ok(),
+            Some(bytes)
+        );
+        assert!(QuoteModel::from_bytes(b"NPQUOTE1short").is_err());
+        assert!(QuoteModel::from_bytes(b"").is_err());
+    }
+}
