@@ -3,11 +3,13 @@
 //!
 //! A place inside a longer name is a mention of that place only where the
 //! name's grammar says the name is the place's: a possessive ("Azerbaijan’s
-//! Defense Ministry"), a hyphen compound ("Azerbaijan-Russia talks",
-//! "Bergamo-based"), or a nationality adjective opening an organization
-//! ("Russian Armed Forces"). A name that merely contains a place word is about
-//! something else: "Air France", "Real Madrid", "Hong Kong Open", and never a
-//! person ("Anthony Washington").
+//! Defense Ministry"), a compound of names ("Azerbaijan-Russia talks"), or a
+//! nationality adjective opening an organization ("Russian Armed Forces"). A
+//! name that merely contains a place word is about something else: "Air
+//! France", "Real Madrid", "Hong Kong Open", and never a person ("Anthony
+//! Washington"). A place joined to a lower-case affix ("Bergamo-based",
+//! "U.S.-led", "pro-Beijing") is one adjective: flat annotation (CoNLL's MISC)
+//! names the whole word once, so the place inside it is no second mention.
 
 use crate::entities::{Candidate, EntityType};
 use crate::text::Span;
@@ -62,7 +64,15 @@ fn belongs(text: &str, host: &Candidate, part: &Candidate, institutions: &[Span]
     let before = text.get(host.span.start..part.span.start).unwrap_or("");
     let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}');
     let possessive = after.starts_with("’s ") || after.starts_with("'s ");
-    let compound = after.starts_with(hyphen) || before.ends_with(hyphen);
+    // The other element of a compound must be a name itself: "Azerbaijan-Russia",
+    // not the affix of an adjective ("-based", "pro-").
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let compound = after
+        .strip_prefix(hyphen)
+        .is_some_and(|rest| capital(rest))
+        || before
+            .strip_suffix(hyphen)
+            .is_some_and(|head| capital(head.rsplit(hyphen).next().unwrap_or(head)));
     let opens = part.kind == EntityType::Norp
         && host.kind == EntityType::Org
         && part.span.start == host.span.start
@@ -107,7 +117,11 @@ mod tests {
         assert_eq!(parts_of(t, ("Chilean Navy", Org), ("Chilean", Norp)), 1);
         assert_eq!(parts_of(t, ("Lima Open", Misc), ("Lima", Gpe)), 0);
         let t = "Oslo-based Nordic Air and the sprinter Anna Paris";
-        assert_eq!(parts_of(t, ("Oslo-based", Misc), ("Oslo", Gpe)), 1);
+        assert_eq!(parts_of(t, ("Oslo-based", Misc), ("Oslo", Gpe)), 0);
+        let t = "the Norway-Sweden talks and a pro-Beijing paper";
+        assert_eq!(parts_of(t, ("Norway-Sweden", Misc), ("Norway", Gpe)), 1);
+        assert_eq!(parts_of(t, ("Norway-Sweden", Misc), ("Sweden", Gpe)), 1);
+        assert_eq!(parts_of(t, ("pro-Beijing", Misc), ("Beijing", Gpe)), 0);
         assert_eq!(parts_of(t, ("Anna Paris", Person), ("Paris", Gpe)), 0);
     }
 }
