@@ -13,7 +13,6 @@ use crate::entities::ner::NerModel;
 use crate::entities::recognizers::{timex_candidates, Parts};
 use crate::entities::{DocView, Entity, EntityStage};
 use crate::error::{RequestError, ResourceError};
-use std::sync::Arc;
 pub use crate::metadata::BlockKind;
 use crate::metadata::{self, DateResolver, FoundDate, Metadata, Tables};
 use crate::quotes::{Quote, QuoteStage};
@@ -21,6 +20,7 @@ use crate::resources::Resources;
 use crate::text::{split_sentences, tokenize, Sentence, Span, Token};
 use crate::time::TimexRecognizer;
 use serde::Serialize;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Stage switches. Every stage is on unless a request turns it off.
