@@ -67,7 +67,7 @@ fn belongs(text: &str, host: &Candidate, part: &Candidate, institutions: &[Span]
     // The other element of a compound must be a name itself: "Azerbaijan-Russia",
     // not the affix of an adjective ("-based", "pro-").
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-    let compound = after.strip_prefix(hyphen).is_some_and(|rest| capital(rest))
+    let compound = after.strip_prefix(hyphen).is_some_and(capital)
         || before
             .strip_suffix(hyphen)
             .is_some_and(|head| capital(head.rsplit(hyphen).next().unwrap_or(head)));
