@@ -14,7 +14,8 @@ triple=x86_64-unknown-linux-gnu
 target_dir=${CARGO_TARGET_DIR:-target}
 out=deploy/bin/newsparse
 
-RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-feature=+crt-static" \
+# target-cpu as in .cargo/config.toml: RUSTFLAGS replaces that file's flags.
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-feature=+crt-static -C target-cpu=x86-64-v2" \
     nice -n "${NICE:-10}" cargo build --release --locked --target "$triple" --bin newsparse
 
 bin="$target_dir/$triple/release/newsparse"

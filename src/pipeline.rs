@@ -247,6 +247,7 @@ impl Pipeline {
             &TimexDates(&self.timex),
             &self.tables,
             document_date.as_deref(),
+            options.language_hint.as_deref(),
         );
         let paragraphs: Vec<Paragraph> = article
             .layout
@@ -257,15 +258,7 @@ impl Pipeline {
                 kind: b.kind,
             })
             .collect();
-        let mut md = article.metadata;
-        if let Some(code) = &options.language_hint {
-            md.language = Some(metadata::Language {
-                code: code.clone(),
-                iso639_3: String::new(),
-                confidence: 1.0,
-                reliable: true,
-            });
-        }
+        let md = article.metadata;
         // The caller's date wins; else the publication date found in the text, else
         // the date it was last updated (a page may show only that).
         let anchor = options.document_date.or_else(|| {

@@ -11,8 +11,9 @@ pub const WORDS_PER_MINUTE: u64 = 238;
 /// and it keeps detection cost flat on long articles.
 const LANG_SAMPLE: usize = 4096;
 
-/// Fills lead, language, word count and reading time from the Body blocks.
-pub(crate) fn fill(text: &str, bodies: &[Span], meta: &mut Metadata) {
+/// Fills lead, language, word count and reading time from the Body blocks; the language
+/// is the caller's hint when there is one (reliable, confidence 1), else detected.
+pub(crate) fn fill(text: &str, bodies: &[Span], language_hint: Option<&str>, meta: &mut Metadata) {
     let start = meta.dateline.as_ref().map_or(0, |d| d.span.end);
     meta.lead = bodies
         .iter()
@@ -22,7 +23,15 @@ pub(crate) fn fill(text: &str, bodies: &[Span], meta: &mut Metadata) {
     meta.word_count = bodies.iter().map(|b| count_words(b.slice(text))).sum();
     let words = meta.word_count as u64;
     meta.reading_time_seconds = (words * 60).div_ceil(WORDS_PER_MINUTE);
-    meta.language = language(text, bodies);
+    meta.language = match language_hint {
+        Some(code) => Some(Language {
+            code: code.to_string(),
+            iso639_3: String::new(),
+            confidence: 1.0,
+            reliable: true,
+        }),
+        None => language(text, bodies),
+    };
 }
 
 /// White-space tokens holding at least one letter or digit.

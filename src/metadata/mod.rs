@@ -103,17 +103,20 @@ pub(crate) fn analyze(text: &str, dates: &dyn DateResolver) -> Article {
 
 /// Lays out and extracts metadata from `text` with tables loaded once by the caller.
 pub fn analyze_with(text: &str, dates: &dyn DateResolver, tables: &Tables) -> Article {
-    analyze_at(text, dates, tables, None)
+    analyze_at(text, dates, tables, None, None)
 }
 
 /// Like [`analyze_with`], with the caller's document date (ISO 8601 date or date-time):
 /// relative header dates (`Published 3 hours ago`) resolve against it, and only
 /// against it; without it they are reported with an empty value (found, unresolved).
+/// A `language_hint` (ISO 639-1, checked by the caller) is taken as the language and
+/// the detector is not run: the caller knows, and detection is a tenth of the work.
 pub fn analyze_at(
     text: &str,
     dates: &dyn DateResolver,
     tables: &Tables,
     document_date: Option<&str>,
+    language_hint: Option<&str>,
 ) -> Article {
     let ctx = Ctx {
         text,
@@ -133,7 +136,7 @@ pub fn analyze_at(
     for span in &bodies {
         attribution::scan(&ctx, Piece::of(text, *span), anchor.as_deref(), &mut meta);
     }
-    body::fill(text, &bodies, &mut meta);
+    body::fill(text, &bodies, language_hint, &mut meta);
     contacts::scan(text, &mut meta);
     meta.publisher = publisher::derive(&ctx, &blocks, &meta);
     Article {

@@ -242,6 +242,20 @@ fn language_maps_to_iso_639_1() {
 }
 
 #[test]
+fn a_language_hint_replaces_detection() {
+    let text =
+        "The ministry said on Tuesday that the exercise would last until the end of the week.";
+    let tables = Tables::builtin().expect("built-in tables");
+    let hinted = analyze_at(text, &TestDates, &tables, None, Some("de"));
+    let l = hinted.metadata.language.expect("the hint is the language");
+    assert_eq!((l.code.as_str(), l.iso639_3.as_str()), ("de", ""));
+    assert!(l.reliable && l.confidence == 1.0);
+    let detected = analyze_at(text, &TestDates, &tables, None, None);
+    let l = detected.metadata.language.expect("detected");
+    assert_eq!((l.code.as_str(), l.iso639_3.as_str()), ("en", "eng"));
+}
+
+#[test]
 fn custom_agency_table() {
     let t = AgencyTable::parse("xyz\tXyz Wire\tagency\tXYZ\t@xyzwire\t\t\n").expect("parses");
     let tables = Tables::with_agencies(t).expect("tables load");

@@ -56,7 +56,11 @@ pub fn block_features(
     sentences: &[Range<usize>],
     q: &Quotation,
 ) -> BlockFeatures {
-    let infos: Vec<Info> = block.clone().map(|i| info(text, tokens, i, q)).collect();
+    let mut lower = String::new();
+    let infos: Vec<Info> = block
+        .clone()
+        .map(|i| info(text, tokens, i, q, &mut lower))
+        .collect();
     let mut out = BlockFeatures {
         feats: Vec::with_capacity(infos.len() * 40),
         offsets: Vec::with_capacity(infos.len() + 1),
@@ -88,17 +92,27 @@ pub fn block_sentences(text: &str, tokens: &[Token], block: Range<usize>) -> Vec
     }
 }
 
-fn info(text: &str, tokens: &[Token], i: usize, q: &Quotation) -> Info {
+fn info(text: &str, tokens: &[Token], i: usize, q: &Quotation, lower: &mut String) -> Info {
     let t = tokens[i];
     let raw = t.span.slice(text);
-    let lower = raw.to_lowercase();
+    // One buffer for the whole block: lower-casing every token into a fresh String was
+    // an allocation per token.
+    // `str::to_lowercase` (what the model was trained with) differs from lower-casing
+    // char by char only for a final capital sigma.
+    lower.clear();
+    if raw.contains('Σ') {
+        lower.push_str(&raw.to_lowercase());
+    } else {
+        lower.extend(raw.chars().flat_map(char::to_lowercase));
+    }
+    let lower = lower.as_str();
     let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
     Info {
         word: hash(1, lower.as_bytes()),
         suffix: hash(2, &lower.as_bytes()[suffix_start..]),
         shape: shape(raw, t.kind),
-        cue: is_cue_word(&lower),
-        pron: is_pronoun(&lower),
+        cue: is_cue_word(lower),
+        pron: is_pronoun(lower),
         mark: q.mark[i],
         inside: q.inside[i],
     }

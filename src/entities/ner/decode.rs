@@ -196,19 +196,78 @@ pub(crate) fn tag_sentence<S: Scorer>(
     for i in r.clone() {
         f.truncate(0);
         static_feats(doc, s, i, &mut f);
-        let t1 = if i > r.start { tags[i - 1] } else { 99 };
-        let t2 = if i > r.start + 1 { tags[i - 2] } else { 99 };
-        tag_feats(doc, i, t1, t2, &mut f);
-        let mut scores = [0f32; N_TAGS];
-        m.score(f.as_slice(), &mut scores);
-        let t = best_tag(&scores, if t1 == 99 { O } else { t1 }, i + 1 == r.end);
-        tags[i] = t;
-        probs[i] = if t == O {
-            1.0
-        } else {
-            softmax_at(&scores, t as usize)
-        };
+        decide(m, doc, &r, i, &mut f, tags, probs);
     }
+}
+
+/// Both passes over a whole document: `first` tags every sentence; then, with a
+/// `second` table, the document learns what the first pass said ([`set_pass1`]) and
+/// `second` tags it again. A token's static features are the same in both passes up to
+/// the pass-1 features, which come last ([`context_feats`]), so the second pass reuses
+/// the first pass's hashes instead of computing them again (a seventh of the NER work).
+pub(crate) fn tag_document<S: Scorer>(
+    first: &S,
+    second: Option<&S>,
+    doc: &mut DocInfo,
+    tags: &mut [u8],
+    probs: &mut [f32],
+) {
+    let mut kept: Vec<u64> = Vec::new();
+    let mut at = vec![(0u32, 0u32); tags.len()];
+    let mut f = Feats::new();
+    for s in 0..doc.sentences.len() {
+        let r = doc.sentences[s].clone();
+        for i in r.clone() {
+            f.truncate(0);
+            static_feats(doc, s, i, &mut f);
+            if second.is_some() {
+                let start = kept.len() as u32;
+                kept.extend_from_slice(f.as_slice());
+                at[i] = (start, kept.len() as u32);
+            }
+            decide(first, doc, &r, i, &mut f, tags, probs);
+        }
+    }
+    let Some(second) = second else {
+        return;
+    };
+    set_pass1(doc, tags);
+    let Some(p) = &doc.pass1 else {
+        return;
+    };
+    for r in &doc.sentences {
+        for i in r.clone() {
+            f.truncate(0);
+            f.extend_from_slice(&kept[at[i].0 as usize..at[i].1 as usize]);
+            pass1_feats(p, r.end, i, &doc.lex[i], &mut f);
+            decide(second, doc, r, i, &mut f, tags, probs);
+        }
+    }
+}
+
+/// Adds the tag features of token `i` (sentence `r`) to its static features `f`, scores
+/// them and keeps the best allowed tag and its probability.
+fn decide<S: Scorer>(
+    m: &S,
+    doc: &DocInfo,
+    r: &Range<usize>,
+    i: usize,
+    f: &mut Feats,
+    tags: &mut [u8],
+    probs: &mut [f32],
+) {
+    let t1 = if i > r.start { tags[i - 1] } else { 99 };
+    let t2 = if i > r.start + 1 { tags[i - 2] } else { 99 };
+    tag_feats(doc, i, t1, t2, f);
+    let mut scores = [0f32; N_TAGS];
+    m.score(f.as_slice(), &mut scores);
+    let t = best_tag(&scores, if t1 == 99 { O } else { t1 }, i + 1 == r.end);
+    tags[i] = t;
+    probs[i] = if t == O {
+        1.0
+    } else {
+        softmax_at(&scores, t as usize)
+    };
 }
 
 fn softmax_at(scores: &[f32; N_TAGS], k: usize) -> f32 {

@@ -240,6 +240,12 @@ impl Feats {
             self.len += 1;
         }
     }
+    /// Appends hashes already mixed (as far as capacity allows).
+    pub(crate) fn extend_from_slice(&mut self, hashes: &[u64]) {
+        let n = hashes.len().min(MAX_FEATS - self.len);
+        self.items[self.len..self.len + n].copy_from_slice(&hashes[..n]);
+        self.len += n;
+    }
     pub(crate) fn as_slice(&self) -> &[u64] {
         &self.items[..self.len]
     }

@@ -14,6 +14,7 @@ mod lexicon;
 mod model;
 mod names;
 mod perceptron;
+mod table;
 mod tags;
 pub mod train;
 

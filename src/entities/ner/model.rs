@@ -1,18 +1,20 @@
 //! The trained model: quantized weight tables, the cluster table, and recognition.
 
 use super::clusters::Clusters;
-use super::decode::{doc_info, set_pass1, tag_sentence, Scorer};
+use super::decode::{doc_info, tag_document, Scorer};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
-use super::perceptron::row;
+use super::table::{Row, Table, TableError};
 use super::tags::{decode, N_TAGS};
 #[cfg(test)]
 use super::NerLabel;
 use super::NerMention;
 use crate::text::{Sentence, Token};
 
-const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x04";
-/// Version 3 files have no name lists; they still load (with empty lists).
+const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x05";
+/// Version 4 files store table rows whole (34 bytes of weights each); they still load.
+const MAGIC_V4: &[u8; 8] = b"NPNER\x00\x00\x04";
+/// Version 3 files are version 4 without name lists; they still load (with empty lists).
 const MAGIC_V3: &[u8; 8] = b"NPNER\x00\x00\x03";
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/ner/model.bin");
 
@@ -38,40 +40,9 @@ pub enum ModelError {
     },
 }
 
-/// One quantized weight table: `2^bits` rows of `N_TAGS` `i16`s times `scale`.
-pub(crate) struct Table {
-    bits: u32,
-    scale: f32,
-    w: Vec<i16>,
-}
-
-impl Table {
-    /// Quantizes averaged weights; rows whose largest weight rounds below `prune` are dropped.
-    pub(crate) fn quantize(bits: u32, w: &[f32], prune: i16) -> Table {
-        let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
-        let scale = max / 32000.0;
-        let mut q: Vec<i16> = w.iter().map(|x| (x / scale).round() as i16).collect();
-        for r in q.chunks_mut(N_TAGS) {
-            if r.iter().all(|x| x.abs() < prune) {
-                r.fill(0);
-            }
-        }
-        Table { bits, scale, w: q }
-    }
-}
-
 impl Scorer for Table {
     fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
-        let mut acc = [0i32; N_TAGS];
-        for h in feats {
-            let r = row(*h, self.bits);
-            for (a, w) in acc.iter_mut().zip(&self.w[r..r + N_TAGS]) {
-                *a += i32::from(*w);
-            }
-        }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s += a as f32 * self.scale;
-        }
+        self.add_scores(feats, scores);
     }
 }
 
@@ -116,15 +87,13 @@ impl NerModel {
         let mut doc = doc_info(text, tokens, sentences, words);
         let mut tags = vec![0u8; tokens.len()];
         let mut probs = vec![1f32; tokens.len()];
-        for s in 0..doc.sentences.len() {
-            tag_sentence(&self.pass1, &doc, s, &mut tags, &mut probs);
-        }
-        if let Some(pass2) = &self.pass2 {
-            set_pass1(&mut doc, &tags);
-            for s in 0..doc.sentences.len() {
-                tag_sentence(pass2, &doc, s, &mut tags, &mut probs);
-            }
-        }
+        tag_document(
+            &self.pass1,
+            self.pass2.as_ref(),
+            &mut doc,
+            &mut tags,
+            &mut probs,
+        );
         let mut out = Vec::new();
         for r in &doc.sentences {
             for (range, label) in decode(&tags[r.clone()]) {
@@ -145,9 +114,10 @@ impl NerModel {
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
         let mut r = Reader { b: bytes, at: 0 };
         let magic = r.take(8)?;
-        if magic != MAGIC && magic != MAGIC_V3 {
+        if ![MAGIC, MAGIC_V4, MAGIC_V3].contains(&magic.try_into().unwrap_or(&[0; 8])) {
             return Err(ModelError::BadMagic);
         }
+        let packed = magic == MAGIC;
         let n_tables = r.u32()?;
         if !(1..=2).contains(&n_tables) {
             return Err(ModelError::Invalid {
@@ -155,9 +125,9 @@ impl NerModel {
                 value: n_tables.into(),
             });
         }
-        let pass1 = read_table(&mut r)?;
+        let pass1 = read_table(&mut r, packed)?;
         let pass2 = if n_tables == 2 {
-            Some(read_table(&mut r)?)
+            Some(read_table(&mut r, packed)?)
         } else {
             None
         };
@@ -176,7 +146,7 @@ impl NerModel {
             entries.push((r.u64()?, r.array::<1>()?[0]));
         }
         let lexicon = Lexicon::from_entries(entries.into_iter());
-        let names = if magic == MAGIC {
+        let names = if magic != MAGIC_V3 {
             let n = r.u32()? as usize;
             let mut entries = Vec::with_capacity(n.min(bytes.len() / 10));
             for _ in 0..n {
@@ -195,11 +165,12 @@ impl NerModel {
         })
     }
 
-    /// Serializes the model (only non-zero rows are stored). A model without name lists is
-    /// written in the version 3 layout, so models trained without them stay byte-identical.
+    /// Serializes the model in the version 5 layout: only the rows that have weights,
+    /// and of each row only its non-zero weights (three in four are zero: an update
+    /// touches the gold and the predicted tag), so the file and the binary stay small.
     pub fn to_bytes(&self) -> Vec<u8> {
         let names = self.names.entries();
-        let mut out = if names.is_empty() { MAGIC_V3 } else { MAGIC }.to_vec();
+        let mut out = MAGIC.to_vec();
         let tables: Vec<&Table> = std::iter::once(&self.pass1).chain(&self.pass2).collect();
         out.extend((tables.len() as u32).to_le_bytes());
         for t in tables {
@@ -217,60 +188,101 @@ impl NerModel {
             out.extend(k.to_le_bytes());
             out.push(c);
         }
-        if !names.is_empty() {
-            out.extend((names.len() as u32).to_le_bytes());
-            for (k, c) in names {
-                out.extend(k.to_le_bytes());
-                out.extend(c.to_le_bytes());
-            }
+        out.extend((names.len() as u32).to_le_bytes());
+        for (k, c) in names {
+            out.extend(k.to_le_bytes());
+            out.extend(c.to_le_bytes());
         }
         out
     }
 }
 
+/// A table in the version 5 layout: bits, scale, row count, then per row the gap to the
+/// previous row number (varint), a 3-byte mask of the tags with a non-zero weight, and
+/// those weights as zigzag varints.
 fn write_table(t: &Table, out: &mut Vec<u8>) {
-    out.extend(t.bits.to_le_bytes());
-    out.extend(t.scale.to_le_bytes());
-    let rows: Vec<(usize, &[i16])> =
-        t.w.chunks(N_TAGS)
+    out.extend(t.bits().to_le_bytes());
+    out.extend(t.scale().to_le_bytes());
+    out.extend((t.rows().count() as u32).to_le_bytes());
+    let mut prev = 0usize;
+    for (i, r) in t.rows() {
+        write_varint(out, (i - prev) as u64);
+        prev = i;
+        let mask = r
+            .iter()
             .enumerate()
-            .filter(|(_, r)| r.iter().any(|x| *x != 0))
-            .collect();
-    out.extend((rows.len() as u32).to_le_bytes());
-    for (i, r) in rows {
-        out.extend((i as u32).to_le_bytes());
-        for x in r {
-            out.extend(x.to_le_bytes());
+            .fold(0u32, |m, (k, x)| m | (u32::from(*x != 0) << k));
+        out.extend(&mask.to_le_bytes()[..3]);
+        for x in r.iter().filter(|x| **x != 0) {
+            write_varint(out, u64::from(((x << 1) ^ (x >> 15)) as u16));
         }
     }
 }
 
-fn read_table(r: &mut Reader) -> Result<Table, ModelError> {
+/// Reads a table: the version 5 layout when `packed`, else version 3/4 (whole rows);
+/// rows must come in increasing order, each once.
+fn read_table(r: &mut Reader, packed: bool) -> Result<Table, ModelError> {
     let bits = r.u32()?;
-    if !(1..=24).contains(&bits) {
-        return Err(ModelError::Invalid {
-            field: "bits",
-            value: bits.into(),
-        });
-    }
     let scale = f32::from_le_bytes(r.array()?);
-    let n_rows = 1usize << bits;
-    let mut w = vec![0i16; n_rows * N_TAGS];
-    for _ in 0..r.u32()? {
-        let i = r.u32()? as usize;
-        if i >= n_rows {
-            return Err(ModelError::Invalid {
-                field: "row",
-                value: i as u64,
-            });
+    let n = r.u32()?;
+    let mut rows = Vec::with_capacity((n as usize).min(r.b.len() / 4));
+    let mut at = 0u64;
+    for k in 0..n {
+        let mut row: Row = [0; N_TAGS];
+        if packed {
+            let gap = r.varint()?;
+            if k > 0 && gap == 0 {
+                return Err(ModelError::Invalid {
+                    field: "row",
+                    value: at,
+                });
+            }
+            at = at.saturating_add(gap);
+            let m = r.array::<3>()?;
+            let mask = u32::from_le_bytes([m[0], m[1], m[2], 0]);
+            if mask >> N_TAGS != 0 {
+                return Err(ModelError::Invalid {
+                    field: "mask",
+                    value: mask.into(),
+                });
+            }
+            for (t, w) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    let z = r.varint()?;
+                    let z = u16::try_from(z).map_err(|_| ModelError::Invalid {
+                        field: "weight",
+                        value: z,
+                    })?;
+                    *w = ((z >> 1) as i16) ^ -((z & 1) as i16);
+                }
+            }
+        } else {
+            at = r.u32()?.into();
+            for (dst, src) in row.iter_mut().zip(r.take(2 * N_TAGS)?.chunks_exact(2)) {
+                *dst = i16::from_le_bytes([src[0], src[1]]);
+            }
         }
-        let raw = r.take(2 * N_TAGS)?;
-        let row = &mut w[i * N_TAGS..(i + 1) * N_TAGS];
-        for (dst, src) in row.iter_mut().zip(raw.chunks_exact(2)) {
-            *dst = i16::from_le_bytes([src[0], src[1]]);
-        }
+        rows.push((usize::try_from(at).unwrap_or(usize::MAX), row));
     }
-    Ok(Table { bits, scale, w })
+    Table::from_rows(bits, scale, rows).map_err(|e| match e {
+        TableError::Bits(b) => ModelError::Invalid {
+            field: "bits",
+            value: b.into(),
+        },
+        TableError::Row(i) => ModelError::Invalid {
+            field: "row",
+            value: i,
+        },
+    })
+}
+
+/// LEB128: seven bits per byte, low bits first, high bit set on all but the last.
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// Little-endian integer from up to 8 bytes.
@@ -303,6 +315,20 @@ impl<'a> Reader<'a> {
     }
     fn u64(&mut self) -> Result<u64, ModelError> {
         Ok(u64::from_le_bytes(self.array()?))
+    }
+    fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.array::<1>()?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(ModelError::Invalid {
+            field: "varint",
+            value: v,
+        })
     }
 }
 
