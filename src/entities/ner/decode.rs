@@ -1,6 +1,7 @@
 //! Document context, feature templates and greedy left-to-right decoding.
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
+use super::clusters::code;
 use super::features::{cl, pair, Feats, Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
 use super::tags::{allowed, N_TAGS, O};
@@ -53,6 +54,35 @@ fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window,
     for d in [2, 3, 4, 5, 6, 8] {
         f.push(21, cl(w, d));
     }
+    let on = extra_on();
+    if on & 1 != 0 {
+        f.push(90, code(w.cluster, 0));
+    }
+    if on & 2 != 0 {
+        f.push(91, code(w.cluster, 1));
+    }
+    if on & 4 != 0 {
+        f.push(92, code(p1.cluster, 0));
+        f.push(93, code(n1.cluster, 0));
+    }
+    if on & 8 != 0 {
+        f.push(94, pair(code(p1.cluster, 1), code(w.cluster, 1)));
+        f.push(95, pair(code(w.cluster, 1), code(n1.cluster, 1)));
+    }
+    if on & 16 != 0 {
+        let known = u64::from(w.cluster >> 31) << 8;
+        for d in 0..5u32 {
+            let b = u64::from((w.cluster >> (16 + 3 * d)) & 7);
+            f.push(96, pair(u64::from(d), known | b));
+        }
+    }
+    if on & 32 != 0 {
+        let known = u64::from(w.cluster >> 31) << 8;
+        let b = |d: u32| u64::from((w.cluster >> (16 + 3 * d)) & 7);
+        f.push(97, pair(known | b(0), b(1)));
+        f.push(98, pair(known | b(2), b(3)));
+        f.push(99, pair(known | b(4), b(0)));
+    }
     f.push(57, cl(p1, 8));
     f.push(58, cl(n1, 8));
     f.push(25, cl(p1, 4));
@@ -79,6 +109,17 @@ fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window,
     if let Some(p) = &doc.pass1 {
         pass1_feats(p, doc.sentences[s].end, i, w, f);
     }
+}
+
+/// DEV ONLY: which extra code templates are on (env NP_EXTRA, bit mask, default 7).
+fn extra_on() -> u32 {
+    static ON: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| {
+        std::env::var("NP_EXTRA")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(7)
+    })
 }
 
 /// Document context (runs, other occurrences) and wider lexical combinations.
@@ -191,6 +232,10 @@ pub(crate) fn tag_sentence<S: Scorer>(
     tags: &mut [u8],
     probs: &mut [f32],
 ) {
+    let k = beam_width();
+    if k > 1 {
+        return beam_sentence(m, doc, s, k, tags, probs);
+    }
     let r = doc.sentences[s].clone();
     let mut f = Feats::new();
     for i in r.clone() {
@@ -208,6 +253,100 @@ pub(crate) fn tag_sentence<S: Scorer>(
         } else {
             softmax_at(&scores, t as usize)
         };
+    }
+}
+
+/// DEV ONLY: beam width (env NP_BEAM, default 1 = greedy).
+fn beam_width() -> usize {
+    static K: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *K.get_or_init(|| {
+        std::env::var("NP_BEAM")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1)
+    })
+}
+
+/// One beam hypothesis ending at a token: its tag, the summed score, the chosen tag's
+/// probability and the index of its parent in the previous position's beam.
+#[derive(Clone, Copy)]
+struct Hyp {
+    tag: u8,
+    prev: u8,
+    score: f32,
+    prob: f32,
+    parent: usize,
+}
+
+/// Beam search over the sentence: the static features are scored once per token, the tag
+/// features once per hypothesis; hypotheses with the same two last tags are merged.
+fn beam_sentence<S: Scorer>(
+    m: &S,
+    doc: &DocInfo,
+    s: usize,
+    k: usize,
+    tags: &mut [u8],
+    probs: &mut [f32],
+) {
+    let r = doc.sentences[s].clone();
+    let mut f = Feats::new();
+    let mut lattice: Vec<Vec<Hyp>> = Vec::with_capacity(r.len());
+    let start = Hyp {
+        tag: 99,
+        prev: 99,
+        score: 0.0,
+        prob: 1.0,
+        parent: 0,
+    };
+    for i in r.clone() {
+        f.truncate(0);
+        static_feats(doc, s, i, &mut f);
+        let mut base = [0f32; N_TAGS];
+        m.score(f.as_slice(), &mut base);
+        let n_static = f.len;
+        let prev_beam: &[Hyp] = lattice.last().map_or(std::slice::from_ref(&start), |v| v);
+        let mut cands: Vec<Hyp> = Vec::with_capacity(prev_beam.len() * N_TAGS);
+        for (pi, h) in prev_beam.iter().enumerate() {
+            f.truncate(n_static);
+            tag_feats(doc, i, h.tag, h.prev, &mut f);
+            let mut scores = base;
+            m.score(&f.as_slice()[n_static..], &mut scores);
+            let prev = if h.tag == 99 { O } else { h.tag };
+            for (t, sc) in scores.iter().enumerate() {
+                if allowed(prev, t as u8, i + 1 == r.end) {
+                    let prob = if t as u8 == O {
+                        1.0
+                    } else {
+                        softmax_at(&scores, t)
+                    };
+                    cands.push(Hyp {
+                        tag: t as u8,
+                        prev: h.tag,
+                        score: h.score + sc,
+                        prob,
+                        parent: pi,
+                    });
+                }
+            }
+        }
+        cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let mut next: Vec<Hyp> = Vec::with_capacity(k);
+        for c in cands {
+            if next.len() == k {
+                break;
+            }
+            if !next.iter().any(|n| n.tag == c.tag && n.prev == c.prev) {
+                next.push(c);
+            }
+        }
+        lattice.push(next);
+    }
+    let mut at = 0;
+    for (j, beam) in lattice.iter().enumerate().rev() {
+        let h = beam[at];
+        tags[r.start + j] = h.tag;
+        probs[r.start + j] = h.prob;
+        at = h.parent;
     }
 }
 

@@ -26,6 +26,9 @@ pub struct TrainOptions {
     pub dev: Option<PathBuf>,
     /// Optional word-cluster table (`word<TAB>path`), built by `scripts/ner/build_clusters.py`.
     pub clusters: Option<PathBuf>,
+    /// Optional extra word codes (`word<TAB>code`) for the clustered words, built by
+    /// `scripts/ner/build_word_codes.py`; stored in the cluster table's spare bits.
+    pub codes: Option<PathBuf>,
     /// Optional hand-written lexicon (`word<TAB>CLASS`), `models/ner/lexicon.tsv`.
     pub lexicon: Option<PathBuf>,
     /// Optional typed name lists (`name<TAB>CLASS`) built by `scripts/ner/build_gazetteer.py`;
@@ -57,6 +60,7 @@ impl TrainOptions {
             train: data.join("train.conll"),
             dev: Some(data.join("dev.conll")),
             clusters: Some(repo.join("models/ner/clusters.tsv")),
+            codes: None,
             lexicon: Some(repo.join("models/ner/lexicon.tsv")),
             names: None,
             output: repo.join("models/ner/model.bin"),
@@ -147,10 +151,13 @@ pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
 
 /// The cluster table, lexicon and name lists named in the options (empty when not given).
 fn word_tables(opts: &TrainOptions) -> Result<Words, TrainError> {
-    let clusters = match &opts.clusters {
+    let mut clusters = match &opts.clusters {
         Some(p) => Clusters::from_tsv(&read(p)?),
         None => Clusters::default(),
     };
+    if let Some(p) = &opts.codes {
+        clusters.add_codes(&read(p)?);
+    }
     let lexicon = match &opts.lexicon {
         Some(p) => Lexicon::from_tsv(&read(p)?),
         None => Lexicon::default(),
@@ -220,12 +227,28 @@ fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions, seed: u64) -
 
 /// Gives every training document pass-1 tags from a model that did not see it.
 fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
-    let folds = opts.folds.max(2);
+    let folds = std::env::var("NP_FOLDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(opts.folds)
+        .max(2);
+    let jk_ens: usize = std::env::var("NP_JK_ENS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
     let mut found: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
     for k in 0..folds {
         let train: Vec<usize> = (0..prepared.len()).filter(|i| i % folds != k).collect();
-        let model = fit(prepared, &train, opts, opts.seed);
-        let model = Table::quantize(model.bits(), &model.averaged(), 0);
+        let model = if jk_ens > 1 {
+            let o = TrainOptions {
+                ensemble: jk_ens,
+                ..opts.clone()
+            };
+            fit_table(prepared, &train, &o)
+        } else {
+            let model = fit(prepared, &train, opts, opts.seed);
+            Table::quantize(model.bits(), &model.averaged(), 0)
+        };
         for i in (k..prepared.len()).step_by(folds) {
             let pr = &prepared[i];
             let mut tags = vec![0u8; pr.gold.len()];
