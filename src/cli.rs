@@ -67,10 +67,6 @@ pub struct TrainKnobs {
     /// (`name<TAB>CLASS`, made by `scripts/ner/build_gazetteer.py`).
     #[arg(long)]
     pub gazetteer: Option<PathBuf>,
-    /// Train with extra word codes from this file (`word<TAB>code`, made by
-    /// `scripts/ner/build_word_codes.py`).
-    #[arg(long)]
-    pub codes: Option<PathBuf>,
     /// Passes over the training data.
     #[arg(long)]
     pub epochs: Option<usize>,
@@ -104,9 +100,6 @@ pub fn train(
     }
     if let Some(path) = &knobs.gazetteer {
         opts.names = Some(path.clone());
-    }
-    if let Some(path) = &knobs.codes {
-        opts.codes = Some(path.clone());
     }
     opts.epochs = knobs.epochs.unwrap_or(opts.epochs);
     opts.ensemble = knobs.ensemble.unwrap_or(opts.ensemble);

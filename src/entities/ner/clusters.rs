@@ -41,23 +41,6 @@ impl Clusters {
         v
     }
 
-    /// Stores each listed word's extra codes (`word<TAB>code`, `code < 2^15`, made by
-    /// `scripts/ner/build_word_codes.py`) in bits 16..31 of its packed entry; words without a
-    /// cluster path and lines that do not parse are skipped.
-    pub(crate) fn add_codes(&mut self, text: &str) {
-        for line in text.lines() {
-            let Some((word, code)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(code) = code.parse::<u32>().ok().filter(|c| *c < 1 << 15) else {
-                continue;
-            };
-            if let Some(p) = self.map.get_mut(&hash_bytes(word.as_bytes())) {
-                *p = (*p & 0x8000_ffff) | code << 16;
-            }
-        }
-    }
-
     /// Path of the exact form, else of the lower-case form; 0 when unknown.
     pub(crate) fn get(&self, form: u64, lower: u64) -> u32 {
         self.map
@@ -79,14 +62,6 @@ fn pack(path: &str) -> Option<u32> {
         v = v * 4 + u32::from(d);
     }
     Some(v | 0x8000_0000)
-}
-
-/// Extra code field `k` of a packed entry (0: bits 16..25, 1: bits 26..30), with the "known"
-/// bit and the field number kept apart; 0 for an unknown word.
-pub(crate) fn code(packed: u32, k: u32) -> u64 {
-    let (shift, width) = if k == 0 { (16, 10) } else { (26, 5) };
-    let v = u64::from((packed >> shift) & ((1 << width) - 1));
-    (u64::from(packed >> 31) << 24) | (u64::from(k) << 16) | v
 }
 
 /// The prefix of depth `d` of a packed path (keeps the "known" bit apart).

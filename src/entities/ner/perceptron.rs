@@ -2,14 +2,7 @@
 
 use super::decode::{argmax, static_feats, tag_feats, DocInfo, Scorer};
 use super::features::Feats;
-use super::decode::best_tag;
-use super::tags::{N_TAGS, O};
-
-/// DEV ONLY: train with the decoder's transition constraints (env NP_CONSTRAINED=1).
-fn constrained() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var("NP_CONSTRAINED").is_ok_and(|v| v == "1"))
-}
+use super::tags::N_TAGS;
 
 /// Weights plus the running sums needed for averaging (Daumé's trick: avg = w - acc / c).
 pub(crate) struct Perceptron {
@@ -65,11 +58,7 @@ impl Perceptron {
             tag_feats(doc, i, t1, t2, &mut f);
             let mut scores = [0f32; N_TAGS];
             self.score(f.as_slice(), &mut scores);
-            let pred = if constrained() {
-                best_tag(&scores, if t1 == 99 { O } else { t1 }, i + 1 == r.end)
-            } else {
-                argmax(&scores)
-            };
+            let pred = argmax(&scores);
             if pred == gold[i] {
                 right += 1;
             } else {
