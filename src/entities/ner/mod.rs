@@ -3,8 +3,9 @@
 //! A left-to-right averaged perceptron over BILOU tags with hashed features (word, shape,
 //! affixes, context window, word clusters, previous tags) and a second, document-level pass
 //! that sees what the first pass said about the same word elsewhere in the article. Trained
-//! greedily; recognition decodes each pass with a beam of two hypotheses per token
-//! (`decode::tag_sentence`). Weights are quantized to `i16` and embedded in the binary.
+//! greedily; recognition decodes the first pass with a beam of two hypotheses per token and
+//! the second greedily (`decode::tag_sentence`). Weights are quantized to `i16` and embedded
+//! in the binary.
 
 mod clusters;
 pub mod conll;

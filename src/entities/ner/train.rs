@@ -219,8 +219,7 @@ fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions, seed: u64) -
 }
 
 /// Gives every training document pass-1 tags from a model that did not see it (decoded
-/// greedily, as in the session that measured the committed model; decoding these with the
-/// beam too gave the same dev F1, 93.29 at seed 1, see `reports/ner-ablations.txt`).
+/// greedily, as the weights were measured with; see `reports/ner-ablations.txt`).
 fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
     let folds = opts.folds.max(2);
     let mut found: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
