@@ -1,9 +1,11 @@
 //! Statistical named-entity recognizer trained by our own code on CoNLL-2003.
 //!
-//! A greedy left-to-right averaged perceptron over BILOU tags with hashed features
-//! (word, shape, affixes, context window, word clusters, previous tags) and a second,
-//! document-level pass that sees what the first pass said about the same word elsewhere
-//! in the article. Weights are quantized to `i16` and embedded in the binary.
+//! A left-to-right averaged perceptron over BILOU tags with hashed features (word, shape,
+//! affixes, context window, word clusters, previous tags) and a second, document-level pass
+//! that sees what the first pass said about the same word elsewhere in the article. Trained
+//! greedily; recognition decodes the first pass with a beam of two hypotheses per token and
+//! the second greedily (`decode::tag_document`). Weights are quantized to `i16` and embedded
+//! in the binary.
 
 mod clusters;
 pub mod conll;

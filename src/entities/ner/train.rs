@@ -7,7 +7,7 @@
 
 use super::clusters::Clusters;
 use super::conll::{evaluate, read_conll, ConllDoc, ConllError, EvalReport};
-use super::decode::{doc_info, set_pass1, tag_sentence, DocInfo};
+use super::decode::{doc_info, set_pass1, tag_sentence_greedy, DocInfo};
 use super::lexicon::Lexicon;
 use super::model::{NerModel, Words};
 use super::names::NameLists;
@@ -219,7 +219,8 @@ fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions, seed: u64) -
     p
 }
 
-/// Gives every training document pass-1 tags from a model that did not see it.
+/// Gives every training document pass-1 tags from a model that did not see it (decoded
+/// greedily, as the weights were measured with; see `reports/ner-ablations.txt`).
 fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
     let folds = opts.folds.max(2);
     let mut found: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
@@ -232,7 +233,7 @@ fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
             let mut tags = vec![0u8; pr.gold.len()];
             let mut probs = vec![0f32; pr.gold.len()];
             for s in 0..pr.doc.sentences.len() {
-                tag_sentence(&model, &pr.doc, s, &mut tags, &mut probs);
+                tag_sentence_greedy(&model, &pr.doc, s, &mut tags, &mut probs);
             }
             found[i] = tags;
         }
