@@ -22,13 +22,8 @@ DURATION=${DURATION:-10}
 CLIENTS=${CLIENTS:-4}
 STREAMS=${STREAMS:-16}
 TASKSET=${TASKSET:-}
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/bench/server.sh
+. scripts/bench/server.sh
 
 for tool in h2load curl python3; do
   command -v "$tool" >/dev/null || { echo "h2load.sh: $tool not found" >&2; exit 1; }
@@ -50,17 +45,8 @@ msg = open(sys.argv[1], "rb").read()
 open(sys.argv[2], "wb").write(b"\0" + struct.pack(">I", len(msg)) + msg)
 EOF
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-addr=127.0.0.1:$port
+PIN=$TASKSET start_server
 url=http://$addr/newsparse.v1.ArticleService/Parse
-# shellcheck disable=SC2086
-$TASKSET "$SERVER" serve --addr "$addr" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-  "$SERVER" health --addr "$addr" --timeout-secs 1 >/dev/null 2>&1 && break
-  sleep 0.1
-done
-"$SERVER" health --addr "$addr" --timeout-secs 1 >/dev/null || { cat "$work/server.log" >&2; exit 1; }
 
 # One checked answer.
 curl -sS --http2-prior-knowledge -H 'content-type: application/grpc' -H 'te: trailers' \

@@ -11,13 +11,8 @@ SERVER=${SERVER:-target/release/newsparse}
 LOADGEN=${LOADGEN:-target/release/newsparse-loadgen}
 DURATION=${DURATION:-10}
 CONLL=${CONLL:-../shared/data/ner/conll2003/dev.conll}
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/bench/server.sh
+. scripts/bench/server.sh
 
 python3 - "$CONLL" "$work/texts" <<'EOF'
 import os, sys
@@ -40,13 +35,7 @@ for i, d in enumerate(docs):
 print(f"# {len(docs)} texts, {sum(len(d.split()) for d in docs)} words", file=sys.stderr)
 EOF
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-taskset -c 0 "$SERVER" serve --addr "127.0.0.1:$port" --max-concurrent-parses 1 >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-  "$SERVER" health --addr "127.0.0.1:$port" --timeout-secs 1 >/dev/null 2>&1 && break
-  sleep 0.1
-done
+PIN="taskset -c 0" start_server --max-concurrent-parses 1
 echo "# $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)  server: $SERVER"
-taskset -c 1 "$LOADGEN" run --addr "127.0.0.1:$port" --mode stream --concurrency 1 \
+taskset -c 1 "$LOADGEN" run --addr "$addr" --mode stream --concurrency 1 \
   --stream-window 8 --duration "$DURATION" --warmup 2 --corpus "$work/texts"
