@@ -119,40 +119,27 @@ impl Table {
         numbers.zip(&self.rows)
     }
 
-    /// Where the row of feature hash `h` is in `rows`, and whether it is there at all
-    /// (when not, the index is that of a neighbour and must not be used).
+    /// The row a feature hash falls in, if that row has weights.
     #[inline]
-    fn locate(&self, h: u64) -> (u32, bool) {
+    fn row(&self, h: u64) -> Option<&Row> {
         let r = (h >> (64 - self.bits)) as usize;
         let block = self.blocks[r / 64];
         let bit = 1u64 << (r % 64);
+        if block.present & bit == 0 {
+            return None;
+        }
         let index = block.before + (block.present & (bit - 1)).count_ones();
-        (index, block.present & bit != 0)
+        self.rows.get(index as usize)
     }
 
     /// Adds the weights of `feats` to `scores`.
-    ///
-    /// Two loops on purpose: the first finds every feature's row (bitmap lookups that do
-    /// not depend on each other, written without a branch), the second sums the rows.
-    /// Each loop's loads are independent, so the CPU overlaps their cache misses; one
-    /// loop doing both would make each row load wait for its own bitmap load.
     #[inline]
     pub(crate) fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
         let mut acc = [0i32; N_TAGS];
-        let mut found = [0u32; CHUNK];
-        for chunk in feats.chunks(CHUNK) {
-            let mut n = 0;
-            for h in chunk {
-                let (index, present) = self.locate(*h);
-                found[n] = index;
-                n += usize::from(present);
-            }
-            for &index in &found[..n] {
-                let row = &self.rows[index as usize];
-                // Indexing two fixed-size arrays lets the compiler unroll and vectorize.
-                for k in 0..N_TAGS {
-                    acc[k] += i32::from(row[k]);
-                }
+        for row in feats.iter().filter_map(|h| self.row(*h)) {
+            // Indexing two fixed-size arrays lets the compiler unroll and vectorize.
+            for k in 0..N_TAGS {
+                acc[k] += i32::from(row[k]);
             }
         }
         for (s, a) in scores.iter_mut().zip(acc) {
@@ -160,9 +147,6 @@ impl Table {
         }
     }
 }
-
-/// Features located per round of [`Table::add_scores`] (a token has at most 112).
-const CHUNK: usize = 128;
 
 #[cfg(test)]
 mod tests {
