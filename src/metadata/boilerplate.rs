@@ -134,6 +134,7 @@ fn starts_word(s: &str, prefix: &str) -> bool {
 
 /// Three or more rule characters and nothing else but spaces.
 fn is_separator(s: &str) -> bool {
-    let rule = |c: char| "-*_=~•·—–#".contains(c);
-    s.chars().filter(|&c| rule(c)).count() >= 3 && s.chars().all(|c| rule(c) || c == ' ')
+    let rule = |c: char| matches!(c, '-' | '*' | '_' | '=' | '~' | '•' | '·' | '—' | '–' | '#');
+    // Every block is asked, so the test that fails at the first letter goes first.
+    s.chars().all(|c| rule(c) || c == ' ') && s.chars().filter(|&c| rule(c)).count() >= 3
 }
