@@ -4,7 +4,8 @@
 #   cargo build --release --bin newsparse && bash scripts/bench/h2load.sh
 # Env: SERVER (binary), ARTICLE (text file; default the median-length Wikinews article,
 # 271 words), DURATION (s, default 10), CLIENTS (connections, 4), STREAMS (per connection,
-# 16: 64 calls in flight), TASKSET (e.g. "taskset -c 0" to pin the server), NEWSPARSE_* (server
+# 16: 64 calls in flight), TASKSET (e.g. "taskset -c 0" to pin the server), LANGUAGE_HINT (e.g.
+# en: the request's language_hint, which skips language detection), NEWSPARSE_* (server
 # settings, passed through). Needs h2load (apt-get install nghttp2-client), curl, python3, and
 # buf (pip install buf-bin; installed into a venv under $TMPDIR when missing).
 #
@@ -22,6 +23,7 @@ DURATION=${DURATION:-10}
 CLIENTS=${CLIENTS:-4}
 STREAMS=${STREAMS:-16}
 TASKSET=${TASKSET:-}
+LANGUAGE_HINT=${LANGUAGE_HINT:-}
 # shellcheck source=scripts/bench/server.sh
 . scripts/bench/server.sh
 
@@ -36,8 +38,12 @@ fi
 
 # The request: JSON -> protobuf by buf from proto/, then the 5-byte gRPC frame header
 # (uncompressed flag, big-endian length).
-python3 -c 'import json,sys; json.dump({"text": open(sys.argv[1], encoding="utf-8").read()}, open(sys.argv[2], "w"))' \
-  "$ARTICLE" "$work/req.json"
+python3 -c '
+import json, sys
+req = {"text": open(sys.argv[1], encoding="utf-8").read()}
+if sys.argv[3]:
+    req["languageHint"] = sys.argv[3]
+json.dump(req, open(sys.argv[2], "w"))' "$ARTICLE" "$work/req.json" "$LANGUAGE_HINT"
 buf convert proto --type newsparse.v1.ParseRequest --from "$work/req.json" --to "$work/req.binpb"
 python3 - "$work/req.binpb" "$work/body.grpc" <<'EOF'
 import struct, sys

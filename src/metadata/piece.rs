@@ -65,12 +65,21 @@ impl<'t> Piece<'t> {
 
     /// Pieces between occurrences of any of `seps`, trimmed, empty ones dropped.
     pub fn split_any(self, seps: &[&str]) -> Vec<Piece<'t>> {
+        // Header lines are asked with a dozen separators at every character; a byte no
+        // separator starts with settles a position with one table lookup.
+        let mut opens = [false; 256];
+        for sep in seps {
+            if let Some(&b) = sep.as_bytes().first() {
+                opens[usize::from(b)] = true;
+            }
+        }
         let mut out = Vec::new();
         let mut start = 0;
         let mut i = 0;
         while i < self.s.len() {
             let rest = &self.s[i..];
-            if let Some(sep) = seps.iter().find(|sep| rest.starts_with(**sep)) {
+            let may_open = opens[usize::from(rest.as_bytes()[0])];
+            if let Some(sep) = seps.iter().find(|sep| may_open && rest.starts_with(**sep)) {
                 out.push(self.sub(start, i).trim());
                 i += sep.len();
                 start = i;
