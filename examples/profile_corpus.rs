@@ -11,6 +11,10 @@ use prost::Message;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// The server's allocator (src/main.rs), so profiles match what it runs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().expect("a directory or file of articles"));

@@ -12,6 +12,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// mimalloc instead of glibc's malloc: a parse makes thousands of small allocations
+/// (tokens, candidates, keys, the response), and glibc's allocator was 6-7 % of the
+/// server's cycles under load (`perf`, BENCHMARKS.md section 11).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "newsparse",

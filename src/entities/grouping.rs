@@ -6,12 +6,12 @@
 use super::candidate::Candidate;
 use super::mentions::{norm_key, proper_kind, Groups};
 use super::types::{EntityType, MentionKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Groups the kept candidates (titles excluded) and the nested parts.
 pub(crate) fn group(text: &str, cands: &[Candidate], parts: &[Candidate]) -> Groups {
     let mut g = Groups::new(cands.len());
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if c.kind == EntityType::Person && word_count(c.text(text)) >= 2 {
             g.add(text, i, c, MentionKind::Proper);

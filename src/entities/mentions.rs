@@ -8,7 +8,7 @@
 
 use super::candidate::{Candidate, Source};
 use super::types::{Attributes, EntityType, Mention, MentionKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A growing entity: its mentions and what is known about it.
 #[derive(Debug, Clone)]
@@ -35,7 +35,8 @@ pub(crate) struct Groups {
     pub clusters: Vec<Cluster>,
     /// `cluster_of[i]` is the cluster of kept candidate `i`, if it became a mention.
     pub cluster_of: Vec<Option<usize>>,
-    keys: HashMap<String, usize>,
+    /// Fx, not SipHash: keys are our own strings, looked up several times per mention.
+    keys: FxHashMap<String, usize>,
 }
 
 /// Lower-cased, trimmed of "the" and possessive endings, with one kind of

@@ -7,7 +7,7 @@
 //! feature, not a rule, a word here only makes the model look: "said" in "the said
 //! product" stays untagged when the context says so.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// Verbs of saying, thinking and reporting, by lemma. Regular forms are derived.
@@ -179,7 +179,7 @@ pub const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "i", "we", "you", "who", "which", "his", "her", "their", "its",
 ];
 
-fn regular_forms(lemma: &str, out: &mut HashSet<String>) {
+fn regular_forms(lemma: &str, out: &mut FxHashSet<String>) {
     out.insert(lemma.to_owned());
     let (stem, es) = match lemma.strip_suffix('y') {
         Some(s) if !s.ends_with(['a', 'e', 'o', 'u']) => (format!("{s}i"), "es"),
@@ -204,10 +204,11 @@ fn regular_forms(lemma: &str, out: &mut HashSet<String>) {
     }
 }
 
-fn cues() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+/// Fx, not SipHash: every token of every block is looked up.
+fn cues() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut out = HashSet::new();
+        let mut out = FxHashSet::default();
         for lemma in REGULAR {
             regular_forms(lemma, &mut out);
         }
