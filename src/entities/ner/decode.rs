@@ -1,10 +1,10 @@
-//! Document context, feature templates and left-to-right decoding (the first pass with a beam
-//! of two, the document-level second pass and the jackknifed training tags greedily).
+//! Document context, feature templates and left-to-right decoding (both passes with a beam
+//! of two, as the weights are trained; a greedy decoder for greedily trained ablations).
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
 use super::features::{cl, pair, Feats, Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
-use super::tags::{allowed, N_TAGS, O};
+use super::tags::{allowed_mask, N_TAGS, O};
 use std::ops::Range;
 
 /// Scores the tags for one token's features.
@@ -176,22 +176,23 @@ pub(crate) fn argmax(scores: &[f32; N_TAGS]) -> u8 {
 /// The best tag allowed after `prev` (`last`: the sentence ends here).
 pub(crate) fn best_tag(scores: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     let mut best = (O, f32::NEG_INFINITY);
+    let mask = allowed_mask(prev, last);
     for (t, s) in scores.iter().enumerate() {
-        if *s > best.1 && allowed(prev, t as u8, last) {
+        if *s > best.1 && mask >> t & 1 == 1 {
             best = (t as u8, *s);
         }
     }
     best.0
 }
 
-/// Hypotheses kept per token by [`tag_document`] in the first pass. Measured on CoNLL dev
-/// (committed weights, bare model): greedy 92.44, beam in pass 1 only 93.12, in both passes
-/// 93.28 but that breaks the fixture article ("Trend", "Nagorno-Karabakh") and runs title-case
-/// headlines into long names; see `reports/ner-ablations.txt`.
+/// Hypotheses kept per token by [`tag_document`] in both passes, and by the jackknife and
+/// beam training. Measured on CoNLL dev (beam-trained weights, seed 1, served): 93.24; a
+/// beam of three 93.45 but it runs "Armenia-Azerbaijan Nagorno-Karabakh" into one MISC
+/// name in the fixture article and costs more; see `reports/ner-ablations.txt`.
 pub(crate) const BEAM: usize = 2;
 
 /// Tags sentence `s` greedily into `tags`, writing each chosen tag's softmax probability
-/// (the decoder the weights are trained with; training's jackknifed pass-1 tags use it).
+/// (the jackknifed pass-1 tags of a greedily trained model, `--train-beam 1`).
 pub(crate) fn tag_sentence_greedy<S: Scorer>(
     m: &S,
     doc: &DocInfo,
@@ -210,7 +211,7 @@ pub(crate) fn tag_sentence_greedy<S: Scorer>(
 
 /// Both passes over a whole document: `first` tags every sentence with a beam of
 /// [`BEAM`]; then, with a `second` table, the document learns what the first pass said
-/// ([`set_pass1`]) and `second` tags it again, greedily. A token's static features are
+/// ([`set_pass1`]) and `second` tags it again with the same beam. A token's static features are
 /// the same in both passes up to the pass-1 features, which come last
 /// ([`context_feats`]), so the second pass reuses the first pass's hashes instead of
 /// computing them again (a seventh of the NER work).
@@ -226,7 +227,16 @@ pub(crate) fn tag_document<S: Scorer>(
         at: vec![(0, 0); tags.len()],
     });
     for s in 0..doc.sentences.len() {
-        beam_sentence(first, doc, s, tags, probs, kept.as_mut());
+        let r = doc.sentences[s].clone();
+        let d: &DocInfo = doc;
+        beam_sentence::<S, BEAM>(first, d, &r, tags, probs, |i, f| {
+            static_feats(d, s, i, f);
+            if let Some(k) = kept.as_mut() {
+                let from = k.hashes.len() as u32;
+                k.hashes.extend_from_slice(f.as_slice());
+                k.at[i] = (from, k.hashes.len() as u32);
+            }
+        });
     }
     let (Some(second), Some(kept)) = (second, kept) else {
         return;
@@ -235,15 +245,12 @@ pub(crate) fn tag_document<S: Scorer>(
     let Some(p) = &doc.pass1 else {
         return;
     };
-    let mut f = Feats::new();
     for r in &doc.sentences {
-        for i in r.clone() {
-            f.truncate(0);
+        beam_sentence::<S, BEAM>(second, doc, r, tags, probs, |i, f| {
             let (from, to) = kept.at[i];
             f.extend_from_slice(&kept.hashes[from as usize..to as usize]);
-            pass1_feats(p, r.end, i, &doc.lex[i], &mut f);
-            decide(second, doc, r, i, &mut f, tags, probs);
-        }
+            pass1_feats(p, r.end, i, &doc.lex[i], f);
+        });
     }
 }
 
@@ -269,12 +276,13 @@ fn decide<S: Scorer>(
     tag_feats(doc, i, t1, t2, f);
     let mut scores = [0f32; N_TAGS];
     m.score(f.as_slice(), &mut scores);
-    let t = best_tag(&scores, if t1 == 99 { O } else { t1 }, i + 1 == r.end);
+    let (prev, last) = (if t1 == 99 { O } else { t1 }, i + 1 == r.end);
+    let t = best_tag(&scores, prev, last);
     tags[i] = t;
     probs[i] = if t == O {
         1.0
     } else {
-        softmax_at(&scores, t as usize)
+        softmax_at(&scores, t as usize, prev, last)
     };
 }
 
@@ -300,19 +308,19 @@ const NO_HYP: Hyp = Hyp {
 /// computed once, for the path chosen, rather than for every candidate offered (the
 /// softmax's `exp`s were a tenth of all the pipeline's instructions).
 #[derive(Clone, Copy)]
-struct Step {
-    beam: Beam,
-    scores: [[f32; N_TAGS]; BEAM],
+struct Step<const K: usize> {
+    beam: Beam<K>,
+    scores: [[f32; N_TAGS]; K],
 }
 
-/// The best `BEAM` hypotheses at one token, best first.
+/// The best `K` hypotheses at one token, best first.
 #[derive(Clone, Copy)]
-struct Beam {
-    hyps: [Hyp; BEAM],
+struct Beam<const K: usize> {
+    hyps: [Hyp; K],
     len: usize,
 }
 
-impl Beam {
+impl<const K: usize> Beam<K> {
     /// Offers a candidate: hypotheses with the same two last tags have the same future, so
     /// only the better one is kept; ties keep the earlier candidate.
     fn offer(&mut self, c: Hyp) {
@@ -330,11 +338,11 @@ impl Beam {
             return;
         }
         let mut j = self.len;
-        if j == BEAM {
-            if c.score <= self.hyps[BEAM - 1].score {
+        if j == K {
+            if c.score <= self.hyps[K - 1].score {
                 return;
             }
-            j = BEAM - 1;
+            j = K - 1;
         } else {
             self.len += 1;
         }
@@ -347,69 +355,61 @@ impl Beam {
 
     /// The score a candidate must beat to enter a full beam.
     fn floor(&self) -> f32 {
-        if self.len == BEAM {
-            self.hyps[BEAM - 1].score
+        if self.len == K {
+            self.hyps[K - 1].score
         } else {
             f32::NEG_INFINITY
         }
     }
 }
 
-/// Tags sentence `s` of the first pass into `tags`, writing each chosen tag's softmax
-/// probability, with a beam of [`BEAM`] hypotheses (the summed perceptron scores of the
-/// chosen tags, under the BILOU constraints). The tag-independent features are scored
-/// once per token, the five tag features once per hypothesis; with `kept`, each token's
-/// static hashes are kept for the second pass.
-fn beam_sentence<S: Scorer>(
+/// Tags sentence `r` into `tags`, writing each chosen tag's softmax probability, with a
+/// beam of `K` hypotheses (the summed perceptron scores of the chosen tags, under the
+/// BILOU constraints). `statics(i, f)` writes token `i`'s tag-independent features, which
+/// are scored once per token; the five tag features are scored once per hypothesis.
+pub(crate) fn beam_sentence<S: Scorer, const K: usize>(
     m: &S,
     doc: &DocInfo,
-    s: usize,
+    r: &Range<usize>,
     tags: &mut [u8],
     probs: &mut [f32],
-    mut kept: Option<&mut Kept>,
+    mut statics: impl FnMut(usize, &mut Feats),
 ) {
-    let r = doc.sentences[s].clone();
     let mut f = Feats::new();
     let start = Beam {
         hyps: [Hyp {
             score: 0.0,
             ..NO_HYP
-        }; BEAM],
+        }; K],
         len: 1,
     };
-    let mut lattice: Vec<Step> = Vec::with_capacity(r.len());
+    let mut lattice: Vec<Step<K>> = Vec::with_capacity(r.len());
     for i in r.clone() {
         f.truncate(0);
-        static_feats(doc, s, i, &mut f);
-        if let Some(k) = kept.as_deref_mut() {
-            let from = k.hashes.len() as u32;
-            k.hashes.extend_from_slice(f.as_slice());
-            k.at[i] = (from, k.hashes.len() as u32);
-        }
+        statics(i, &mut f);
         let mut base = [0f32; N_TAGS];
         m.score(f.as_slice(), &mut base);
         let n_static = f.len;
         let prev_beam = lattice.last().map_or(start, |step| step.beam);
         let mut next = Step {
             beam: Beam {
-                hyps: [NO_HYP; BEAM],
+                hyps: [NO_HYP; K],
                 len: 0,
             },
-            scores: [[0.0; N_TAGS]; BEAM],
+            scores: [[0.0; N_TAGS]; K],
         };
         for (pi, h) in prev_beam.hyps[..prev_beam.len].iter().enumerate() {
             f.truncate(n_static);
             tag_feats(doc, i, h.tag, h.prev, &mut f);
             let mut scores = base;
             m.score(&f.as_slice()[n_static..], &mut scores);
-            let prev = if h.tag == 99 { O } else { h.tag };
+            let mask = allowed_mask(h.tag, i + 1 == r.end);
             for (t, sc) in scores.iter().enumerate() {
-                let t = t as u8;
-                if !allowed(prev, t, i + 1 == r.end) || h.score + sc <= next.beam.floor() {
+                if mask >> t & 1 == 0 || h.score + sc <= next.beam.floor() {
                     continue;
                 }
                 next.beam.offer(Hyp {
-                    tag: t,
+                    tag: t as u8,
                     prev: h.tag,
                     score: h.score + sc,
                     parent: pi as u8,
@@ -423,19 +423,27 @@ fn beam_sentence<S: Scorer>(
     for (j, step) in lattice.iter().enumerate().rev() {
         let h = step.beam.hyps[at];
         tags[r.start + j] = h.tag;
+        let prev = if h.prev == 99 { O } else { h.prev };
         probs[r.start + j] = if h.tag == O {
             1.0
         } else {
-            softmax_at(&step.scores[usize::from(h.parent)], h.tag as usize)
+            let scores = &step.scores[usize::from(h.parent)];
+            softmax_at(scores, h.tag as usize, prev, r.start + j + 1 == r.end)
         };
         at = usize::from(h.parent);
     }
 }
 
-fn softmax_at(scores: &[f32; N_TAGS], k: usize) -> f32 {
+/// The softmax probability of tag `k` among the tags allowed after `prev` (`last`: at
+/// the sentence's end). Beam training never penalizes a tag the constraints rule out, so
+/// its score says nothing and is left out.
+fn softmax_at(scores: &[f32; N_TAGS], k: usize, prev: u8, last: bool) -> f32 {
+    let mask = allowed_mask(prev, last);
     let sum: f32 = scores
         .iter()
-        .map(|s| ((s - scores[k]) * SOFTMAX_SCALE).exp())
+        .enumerate()
+        .filter(|(t, _)| mask >> t & 1 == 1)
+        .map(|(_, s)| ((s - scores[k]) * SOFTMAX_SCALE).exp())
         .sum();
     1.0 / sum
 }
