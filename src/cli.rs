@@ -76,12 +76,6 @@ pub struct TrainKnobs {
     /// Random seed (shuffling).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Beam width while training (1: greedy training and jackknife, sessions 1-4).
-    #[arg(long)]
-    pub train_beam: Option<usize>,
-    /// Beam training with early update (Collins & Roark) instead of max-violation.
-    #[arg(long)]
-    pub early_update: bool,
 }
 
 /// Trains the NER model with the committed model's settings (or the given
@@ -110,10 +104,6 @@ pub fn train(
     opts.epochs = knobs.epochs.unwrap_or(opts.epochs);
     opts.ensemble = knobs.ensemble.unwrap_or(opts.ensemble);
     opts.seed = knobs.seed.unwrap_or(opts.seed);
-    opts.beam = knobs.train_beam.unwrap_or(opts.beam);
-    if knobs.early_update {
-        opts.update = ner::train::Update::Early;
-    }
     let outcome = ner::train::train(&opts)?;
     eprintln!(
         "trained on {} documents ({} tokens) in {:.1} s; wrote {} ({} bytes)",

@@ -14,8 +14,7 @@ use std::ops::Range;
 pub(crate) struct DocInfo {
     pub(crate) lex: Vec<Lex>,
     pub(crate) sentences: Vec<Range<usize>>,
-    /// Per sentence: 1 a headline in capitals, 2 a headline in title case, 0 neither.
-    pub(crate) headline: Vec<u8>,
+    pub(crate) headline: Vec<bool>,
     /// Per token: seen lower-case (bit 0) / title-case (bit 1) elsewhere in the document.
     pub(crate) doc_flags: Vec<u8>,
     /// Per token: length (high nibble) of the run of capitalised tokens it is in, and its position.
@@ -45,17 +44,7 @@ pub(crate) fn doc_info(
         .collect();
     let headline = ranges
         .iter()
-        .map(|r| {
-            if is_headline(&lex[r.clone()]) {
-                1
-            } else if std::env::var("NP_TH").is_ok_and(|v| v == "1")
-                && is_title_case(text, &tokens[r.clone()])
-            {
-                2
-            } else {
-                0
-            }
-        })
+        .map(|r| is_headline(&lex[r.clone()]))
         .collect();
     let doc_flags = casing_flags(&lex, &ranges);
     let cap_run = cap_runs(&lex, &ranges);
@@ -78,32 +67,6 @@ fn is_headline(lex: &[Lex]) -> bool {
         .iter()
         .any(|l| l.flags & LOWER != 0 || l.flags & (CAP | ALL_CAPS) == CAP);
     !mixed && lex.iter().any(|l| l.flags & ALL_CAPS != 0)
-}
-
-/// A line set in title case ("Senate Passes Rural Hospital Funding Bill", "Ferry Service
-/// Suspended in High Winds"): three or more words, no digits, every word capitalised but
-/// short function words.
-fn is_title_case(text: &str, tokens: &[Token]) -> bool {
-    const SMALL: [&str; 15] = [
-        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as",
-        "from",
-    ];
-    let mut words = 0;
-    for t in tokens {
-        let w = t.span.slice(text);
-        if w.chars().any(|c| c.is_ascii_digit()) {
-            return false;
-        }
-        if !w.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        if w.starts_with(char::is_uppercase) {
-            words += 1;
-        } else if !SMALL.contains(&w) {
-            return false;
-        }
-    }
-    words >= 3
 }
 
 /// Bit 0: the word is seen lower-case elsewhere; bit 1: seen title-case elsewhere (mid-sentence).

@@ -34,7 +34,10 @@ pub(crate) fn type_of(t: u8) -> u8 {
     split(t).map_or(0, |(l, _)| l.index() as u8 + 1)
 }
 
-/// Whether `next` may follow `prev`; `last` forbids tags that leave an entity open.
+/// Whether `next` may follow `prev`; `last` forbids tags that leave an entity open. The
+/// readable form of the rule; the decoders use [`allowed_mask`], which a test checks
+/// against it.
+#[cfg(test)]
 pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
     let open = |t: u8| matches!(split(t), Some((_, Pos::B | Pos::I)));
     let next_split = split(next);

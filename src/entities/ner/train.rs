@@ -2,17 +2,13 @@
 //!
 //! Pass 1 is trained on all documents. Pass 2 adds document features built from
 //! pass-1 tags; to make those tags as noisy in training as at run time, the pass-1 tags of
-//! each training fold come from a model trained on the other folds (jackknifing), decoded
-//! as at run time. Both passes are trained with the run-time beam and max-violation
-//! updates ([`super::learn_beam`]). The perceptrons of the ensemble and of the jackknife
-//! folds train on their own threads; everything is deterministic for a given seed.
+//! each training fold come from a model trained on the other folds (jackknifing).
+//! The perceptrons of the ensemble and of the jackknife folds train on their own threads;
+//! everything is deterministic for a given seed.
 
 use super::clusters::Clusters;
 use super::conll::{evaluate, read_conll, ConllDoc, ConllError, EvalReport};
-use super::decode::{beam_sentence, doc_info, set_pass1, static_feats, tag_sentence_greedy};
-use super::decode::{DocInfo, BEAM};
-use super::learn_beam::BeamBuffers;
-pub use super::learn_beam::Update;
+use super::decode::{doc_info, set_pass1, tag_sentence_greedy, DocInfo};
 use super::lexicon::Lexicon;
 use super::model::{NerModel, Words};
 use super::names::NameLists;
@@ -53,11 +49,6 @@ pub struct TrainOptions {
     pub ensemble: usize,
     /// Rows whose largest quantized weight is below this are dropped (model size).
     pub prune: i16,
-    /// Beam width while training; 1 trains greedily, one update per wrong token, and
-    /// decodes the jackknife greedily (sessions 1-4).
-    pub beam: usize,
-    /// Which prefix a beam-training update compares.
-    pub update: Update,
 }
 
 impl TrainOptions {
@@ -78,8 +69,6 @@ impl TrainOptions {
             folds: 5,
             prune: 0,
             ensemble: 3,
-            beam: BEAM,
-            update: Update::MaxViolation,
         }
     }
 }
@@ -125,16 +114,7 @@ struct Prepared {
 pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
     let started = Instant::now();
     let (clusters, lexicon, names) = word_tables(opts)?;
-    let mut docs = read_conll(&opts.train)?;
-    if std::env::var("NP_TC").is_ok_and(|v| v == "1") {
-        let step = std::env::var("NP_TCS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(2);
-        for d in docs.iter_mut().skip(1).step_by(step) {
-            d.text = title_case_headlines(&d.text);
-        }
-    }
+    let docs = read_conll(&opts.train)?;
     let mut prepared: Vec<Prepared> = docs
         .iter()
         .map(|d| prepare(d, (&clusters, &lexicon, &names)))
@@ -243,26 +223,21 @@ fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions, seed: u64) -
     let mut p = Perceptron::new(opts.hash_bits);
     let mut order = which.to_vec();
     let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut buf = BeamBuffers::default();
     for _ in 0..opts.epochs {
         shuffle(&mut order, &mut rng);
         for &d in &order {
             let pr = &prepared[d];
             let mut tags = vec![0u8; pr.gold.len()];
             for s in 0..pr.doc.sentences.len() {
-                if opts.beam > 1 {
-                    p.learn_sentence_beam(&pr.doc, s, &pr.gold, (opts.beam, opts.update), &mut buf);
-                } else {
-                    p.learn_sentence(&pr.doc, s, &pr.gold, &mut tags);
-                }
+                p.learn_sentence(&pr.doc, s, &pr.gold, &mut tags);
             }
         }
     }
     p
 }
 
-/// Gives every training document pass-1 tags from a model that did not see it, decoded
-/// as the first pass is at run time.
+/// Gives every training document pass-1 tags from a model that did not see it (decoded
+/// greedily, as the weights were measured with; see `reports/ner-ablations.txt`).
 fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
     let folds: Vec<usize> = (0..opts.folds.max(2)).collect();
     let n = folds.len();
@@ -273,7 +248,7 @@ fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
         let model = Table::quantize(model.bits(), &model.averaged(), 0);
         (k..shared.len())
             .step_by(n)
-            .map(|i| pass1_tags(&model, &shared[i], opts.beam > 1))
+            .map(|i| pass1_tags(&model, &shared[i]))
             .collect::<Vec<_>>()
     });
     let mut tags: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
@@ -287,61 +262,14 @@ fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
     }
 }
 
-/// The pass-1 tags of one document, with the run-time beam or greedily.
-fn pass1_tags(model: &Table, pr: &Prepared, beam: bool) -> Vec<u8> {
+/// The pass-1 tags of one document, decoded greedily.
+fn pass1_tags(model: &Table, pr: &Prepared) -> Vec<u8> {
     let mut tags = vec![0u8; pr.gold.len()];
     let mut probs = vec![0f32; pr.gold.len()];
     for s in 0..pr.doc.sentences.len() {
-        if beam {
-            let r = pr.doc.sentences[s].clone();
-            beam_sentence::<_, BEAM>(model, &pr.doc, &r, &mut tags, &mut probs, |i, f| {
-                static_feats(&pr.doc, s, i, f)
-            });
-        } else {
-            tag_sentence_greedy(model, &pr.doc, s, &mut tags, &mut probs);
-        }
+        tag_sentence_greedy(model, &pr.doc, s, &mut tags, &mut probs);
     }
     tags
-}
-
-/// Lines in capitals with two or more words, set in title case as many news sites write
-/// headlines ("Senate Passes Rural Hospital Funding Bill"): words of four letters or more
-/// capitalised, short function words lower case, other short words (acronyms) kept. Only
-/// ASCII letters change, so byte offsets stay.
-fn title_case_headlines(text: &str) -> String {
-    const SMALL: [&str; 15] = [
-        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as",
-        "from",
-    ];
-    let mut out = String::with_capacity(text.len());
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        let words = line
-            .split(' ')
-            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()));
-        let caps = !line.chars().any(char::is_lowercase) && words.count() >= 2;
-        if !caps {
-            out.push_str(line);
-            continue;
-        }
-        for (k, w) in line.split(' ').enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            let lower = w.to_ascii_lowercase();
-            if k > 0 && SMALL.contains(&lower.as_str()) {
-                out.push_str(&lower);
-            } else if w.len() >= 4 && w.is_ascii() {
-                out.push_str(&w[..1]);
-                out.push_str(&lower[1..]);
-            } else {
-                out.push_str(w);
-            }
-        }
-    }
-    out
 }
 
 /// Fisher-Yates with xorshift64, so training order depends only on the seed.
