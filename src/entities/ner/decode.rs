@@ -4,7 +4,7 @@
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
 use super::features::{cl, pair, Feats, Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
-use super::tags::{allowed, N_TAGS, O};
+use super::tags::{allowed_mask, N_TAGS, O};
 use std::ops::Range;
 
 /// Scores the tags for one token's features.
@@ -176,8 +176,9 @@ pub(crate) fn argmax(scores: &[f32; N_TAGS]) -> u8 {
 /// The best tag allowed after `prev` (`last`: the sentence ends here).
 pub(crate) fn best_tag(scores: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     let mut best = (O, f32::NEG_INFINITY);
+    let mask = allowed_mask(prev, last);
     for (t, s) in scores.iter().enumerate() {
-        if *s > best.1 && allowed(prev, t as u8, last) {
+        if *s > best.1 && mask >> t & 1 == 1 {
             best = (t as u8, *s);
         }
     }
@@ -402,14 +403,13 @@ fn beam_sentence<S: Scorer>(
             tag_feats(doc, i, h.tag, h.prev, &mut f);
             let mut scores = base;
             m.score(&f.as_slice()[n_static..], &mut scores);
-            let prev = if h.tag == 99 { O } else { h.tag };
+            let mask = allowed_mask(h.tag, i + 1 == r.end);
             for (t, sc) in scores.iter().enumerate() {
-                let t = t as u8;
-                if !allowed(prev, t, i + 1 == r.end) || h.score + sc <= next.beam.floor() {
+                if mask >> t & 1 == 0 || h.score + sc <= next.beam.floor() {
                     continue;
                 }
                 next.beam.offer(Hyp {
-                    tag: t,
+                    tag: t as u8,
                     prev: h.tag,
                     score: h.score + sc,
                     parent: pi as u8,

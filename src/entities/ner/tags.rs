@@ -34,7 +34,10 @@ pub(crate) fn type_of(t: u8) -> u8 {
     split(t).map_or(0, |(l, _)| l.index() as u8 + 1)
 }
 
-/// Whether `next` may follow `prev`; `last` forbids tags that leave an entity open.
+/// Whether `next` may follow `prev`; `last` forbids tags that leave an entity open. The
+/// readable form of the rule; the decoders use [`allowed_mask`], which a test checks
+/// against it.
+#[cfg(test)]
 pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
     let open = |t: u8| matches!(split(t), Some((_, Pos::B | Pos::I)));
     let next_split = split(next);
@@ -47,6 +50,46 @@ pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
         (_, Some((_, Pos::I | Pos::L))) => false,
         _ => true,
     }
+}
+
+/// Bit `t` set: tag `t` may follow `prev` ([`allowed`] as a table, for the decoders' inner
+/// loops; `prev` outside the tag set counts as `O`).
+pub(crate) fn allowed_mask(prev: u8, last: bool) -> u32 {
+    let p = if usize::from(prev) < N_TAGS { prev } else { O };
+    MASKS[usize::from(p)][usize::from(last)]
+}
+
+const MASKS: [[u32; 2]; N_TAGS] = masks();
+
+/// Tag `t > 0` is label `(t - 1) / 4` at position `(t - 1) % 4` (B, I, L, U); B and I
+/// leave an entity open.
+const fn open(t: usize) -> bool {
+    t > 0 && (t - 1) % 4 < 2
+}
+
+const fn masks() -> [[u32; 2]; N_TAGS] {
+    let mut out = [[0u32; 2]; N_TAGS];
+    let mut p = 0;
+    while p < N_TAGS {
+        let mut t = 0;
+        while t < N_TAGS {
+            let inside = t > 0 && ((t - 1) % 4 == 1 || (t - 1) % 4 == 2);
+            let ok = if open(p) {
+                inside && (p - 1) / 4 == (t - 1) / 4
+            } else {
+                !inside
+            };
+            if ok {
+                out[p][0] |= 1 << t;
+                if !open(t) {
+                    out[p][1] |= 1 << t;
+                }
+            }
+            t += 1;
+        }
+        p += 1;
+    }
+    out
 }
 
 /// BILOU tags for `n` tokens given entity token ranges (assumed disjoint and sorted).
@@ -110,6 +153,18 @@ mod tests {
         assert_eq!(decode(&tags), ents);
         for w in tags.windows(2) {
             assert!(allowed(w[0], w[1], false));
+        }
+    }
+
+    #[test]
+    fn the_mask_table_is_the_transition_rule() {
+        for prev in (0..N_TAGS as u8).chain([99]) {
+            for next in 0..N_TAGS as u8 {
+                for last in [false, true] {
+                    let bit = allowed_mask(prev, last) >> next & 1 == 1;
+                    assert_eq!(bit, allowed(prev, next, last), "{prev} {next} {last}");
+                }
+            }
         }
     }
 

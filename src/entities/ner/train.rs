@@ -3,7 +3,8 @@
 //! Pass 1 is trained on all documents. Pass 2 adds document features built from
 //! pass-1 tags; to make those tags as noisy in training as at run time, the pass-1 tags of
 //! each training fold come from a model trained on the other folds (jackknifing).
-//! Everything is deterministic for a given seed.
+//! The perceptrons of the ensemble and of the jackknife folds train on their own threads;
+//! everything is deterministic for a given seed.
 
 use super::clusters::Clusters;
 use super::conll::{evaluate, read_conll, ConllDoc, ConllError, EvalReport};
@@ -193,12 +194,28 @@ fn prepare(d: &ConllDoc, words: (&Clusters, &Lexicon, &NameLists)) -> Prepared {
 /// Sums the averaged weights of `opts.ensemble` perceptrons trained with seeds
 /// `seed, seed + 1, ...` (different document orders), then quantizes them.
 fn fit_table(prepared: &[Prepared], which: &[usize], opts: &TrainOptions) -> Table {
-    let mut sum = fit(prepared, which, opts, opts.seed).averaged();
-    for k in 1..opts.ensemble.max(1) as u64 {
-        let more = fit(prepared, which, opts, opts.seed + k).averaged();
+    let seeds: Vec<u64> = (0..opts.ensemble.max(1) as u64)
+        .map(|k| opts.seed + k)
+        .collect();
+    let mut fits = in_parallel(&seeds, |seed| fit(prepared, which, opts, *seed).averaged());
+    let mut sum = fits.remove(0);
+    for more in fits {
         sum.iter_mut().zip(more).for_each(|(a, b)| *a += b);
     }
     Table::quantize(opts.hash_bits, &sum, opts.prune)
+}
+
+/// `f` of every item, each on its own thread, in the items' order (the results, and so the
+/// model, do not depend on the scheduling).
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items.iter().map(|x| scope.spawn(move || f(x))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("training thread panicked"))
+            .collect()
+    })
 }
 
 /// Trains one perceptron on the documents `which` (in a seeded order per epoch).
@@ -222,25 +239,37 @@ fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions, seed: u64) -
 /// Gives every training document pass-1 tags from a model that did not see it (decoded
 /// greedily, as the weights were measured with; see `reports/ner-ablations.txt`).
 fn jackknife(prepared: &mut [Prepared], opts: &TrainOptions) {
-    let folds = opts.folds.max(2);
-    let mut found: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
-    for k in 0..folds {
-        let train: Vec<usize> = (0..prepared.len()).filter(|i| i % folds != k).collect();
-        let model = fit(prepared, &train, opts, opts.seed);
+    let folds: Vec<usize> = (0..opts.folds.max(2)).collect();
+    let n = folds.len();
+    let shared: &[Prepared] = prepared;
+    let found = in_parallel(&folds, |&k| {
+        let train: Vec<usize> = (0..shared.len()).filter(|i| i % n != k).collect();
+        let model = fit(shared, &train, opts, opts.seed);
         let model = Table::quantize(model.bits(), &model.averaged(), 0);
-        for i in (k..prepared.len()).step_by(folds) {
-            let pr = &prepared[i];
-            let mut tags = vec![0u8; pr.gold.len()];
-            let mut probs = vec![0f32; pr.gold.len()];
-            for s in 0..pr.doc.sentences.len() {
-                tag_sentence_greedy(&model, &pr.doc, s, &mut tags, &mut probs);
-            }
-            found[i] = tags;
+        (k..shared.len())
+            .step_by(n)
+            .map(|i| pass1_tags(&model, &shared[i]))
+            .collect::<Vec<_>>()
+    });
+    let mut tags: Vec<Vec<u8>> = vec![Vec::new(); prepared.len()];
+    for (k, fold) in found.into_iter().enumerate() {
+        for (i, t) in (k..prepared.len()).step_by(n).zip(fold) {
+            tags[i] = t;
         }
     }
-    for (pr, tags) in prepared.iter_mut().zip(&found) {
-        set_pass1(&mut pr.doc, tags);
+    for (pr, t) in prepared.iter_mut().zip(&tags) {
+        set_pass1(&mut pr.doc, t);
     }
+}
+
+/// The pass-1 tags of one document, decoded greedily.
+fn pass1_tags(model: &Table, pr: &Prepared) -> Vec<u8> {
+    let mut tags = vec![0u8; pr.gold.len()];
+    let mut probs = vec![0f32; pr.gold.len()];
+    for s in 0..pr.doc.sentences.len() {
+        tag_sentence_greedy(model, &pr.doc, s, &mut tags, &mut probs);
+    }
+    tags
 }
 
 /// Fisher-Yates with xorshift64, so training order depends only on the seed.
