@@ -160,8 +160,7 @@ fn lower_affixes(word: &str) -> (u64, [u64; 3], [u64; 4]) {
     let mut n = 0usize;
     for lc in word.chars().flat_map(char::to_lowercase) {
         lower.push_char(lc);
-        last.rotate_left(1);
-        last[3] = lc;
+        last = [last[1], last[2], last[3], lc];
         if n < 3 {
             pre[n] = lower.0;
         }
