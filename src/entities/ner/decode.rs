@@ -250,9 +250,8 @@ pub(crate) fn tag_document<S: Scorer>(
     }
 }
 
-/// At least as many static feature hashes as a token has (about 60 with the committed
-/// templates, at most 61 on CoNLL dev and Wikinews);
-/// only a capacity hint.
+/// Static feature hashes per token to reserve: the committed templates give about 60 on
+/// average (no document of CoNLL dev or Wikinews above 61). Only a capacity hint.
 const STATIC_PER_TOKEN: usize = 64;
 
 /// The first pass's static feature hashes: token `i`'s are `hashes[at[i].0..at[i].1]`.
