@@ -12,9 +12,13 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// mimalloc instead of glibc's malloc: a parse makes thousands of small allocations
-/// (tokens, candidates, keys, the response), and glibc's allocator was 6-7 % of the
-/// server's cycles under load (`perf`, BENCHMARKS.md section 11).
+/// mimalloc (its v2 line) instead of glibc's malloc. A parse makes thousands of small
+/// allocations, and glibc's allocator was 6-7 % of the server's cycles under load. The larger
+/// win is that mimalloc asks for transparent huge pages for its heap (where the kernel's THP
+/// mode is `madvise` or `always`), so the NER weight tables, read at random on every token,
+/// sit on 2 MB pages instead of thousands of 4 KB ones. The price is resident memory: 62 MB
+/// → 136 MB peak under h2load (the v3 line: 147-159 MB; without huge pages the throughput
+/// gain mostly goes). Figures in BENCHMARKS.md section 11.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -234,7 +238,14 @@ fn serve(raw: RawConfig) -> anyhow::Result<ExitCode> {
     let config = raw.validate()?;
     let resources = Resources::load(&config.resources)?;
     let pipeline = Arc::new(Pipeline::new(resources));
-    let rt = tokio::runtime::Runtime::new()?;
+    // Parses run on the blocking pool, at most `max_concurrent_parses` at a time (the
+    // limiter's slots); tokio would otherwise keep up to 512 threads, and each thread that
+    // ever parsed keeps its own allocator heap (BENCHMARKS.md section 11: 7 blocking
+    // threads under h2load, 2 slots). One thread more than the slots for anything else.
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(config.max_concurrent_parses + 1)
+        .build()?;
     rt.block_on(async move {
         let listeners = grpc::Listeners {
             grpc: bind(addr).await?,
