@@ -16,9 +16,9 @@ use std::time::Duration;
 /// allocations, and glibc's allocator was 6-7 % of the server's cycles under load. The larger
 /// win is that mimalloc asks for transparent huge pages for its heap (where the kernel's THP
 /// mode is `madvise` or `always`), so the NER weight tables, read at random on every token,
-/// sit on 2 MB pages instead of thousands of 4 KB ones. The price is resident memory: 62 MB
-/// → 136 MB peak under h2load (the v3 line: 147-159 MB; without huge pages the throughput
-/// gain mostly goes). Figures in BENCHMARKS.md section 11.
+/// sit on 2 MB pages instead of thousands of 4 KB ones. The price is resident memory: 63 MB
+/// → 101-114 MB peak under h2load with the blocking pool capped (see `serve`); without huge
+/// pages most of the throughput gain goes. Figures in BENCHMARKS.md section 11.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
