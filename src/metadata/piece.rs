@@ -78,8 +78,12 @@ impl<'t> Piece<'t> {
         let mut i = 0;
         while i < self.s.len() {
             let rest = &self.s[i..];
-            let may_open = opens[usize::from(rest.as_bytes()[0])];
-            if let Some(sep) = seps.iter().find(|sep| may_open && rest.starts_with(**sep)) {
+            let found = if opens[usize::from(rest.as_bytes()[0])] {
+                seps.iter().find(|sep| rest.starts_with(**sep))
+            } else {
+                None
+            };
+            if let Some(sep) = found {
                 out.push(self.sub(start, i).trim());
                 i += sep.len();
                 start = i;

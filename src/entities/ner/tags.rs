@@ -2,6 +2,7 @@
 
 use super::NerLabel;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Number of tags: `O` + 4 positions x 4 labels.
 pub(crate) const N_TAGS: usize = 17;
@@ -35,9 +36,7 @@ pub(crate) fn type_of(t: u8) -> u8 {
 }
 
 /// Whether `next` may follow `prev`; `last` forbids tags that leave an entity open. The
-/// readable form of the rule; the decoders use [`allowed_mask`], which a test checks
-/// against it.
-#[cfg(test)]
+/// decoders read it through [`allowed_mask`].
 pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
     let open = |t: u8| matches!(split(t), Some((_, Pos::B | Pos::I)));
     let next_split = split(next);
@@ -52,44 +51,23 @@ pub(crate) fn allowed(prev: u8, next: u8, last: bool) -> bool {
     }
 }
 
-/// Bit `t` set: tag `t` may follow `prev` ([`allowed`] as a table, for the decoders' inner
-/// loops; `prev` outside the tag set counts as `O`).
+/// Bit `t` set: tag `t` may follow `prev` ([`allowed`] tabulated once, for the decoders'
+/// inner loops; `prev` outside the tag set counts as `O`).
 pub(crate) fn allowed_mask(prev: u8, last: bool) -> u32 {
-    let p = if usize::from(prev) < N_TAGS { prev } else { O };
-    MASKS[usize::from(p)][usize::from(last)]
-}
-
-const MASKS: [[u32; 2]; N_TAGS] = masks();
-
-/// Tag `t > 0` is label `(t - 1) / 4` at position `(t - 1) % 4` (B, I, L, U); B and I
-/// leave an entity open.
-const fn open(t: usize) -> bool {
-    t > 0 && (t - 1) % 4 < 2
-}
-
-const fn masks() -> [[u32; 2]; N_TAGS] {
-    let mut out = [[0u32; 2]; N_TAGS];
-    let mut p = 0;
-    while p < N_TAGS {
-        let mut t = 0;
-        while t < N_TAGS {
-            let inside = t > 0 && ((t - 1) % 4 == 1 || (t - 1) % 4 == 2);
-            let ok = if open(p) {
-                inside && (p - 1) / 4 == (t - 1) / 4
-            } else {
-                !inside
-            };
-            if ok {
-                out[p][0] |= 1 << t;
-                if !open(t) {
-                    out[p][1] |= 1 << t;
-                }
+    static MASKS: OnceLock<[[u32; 2]; N_TAGS]> = OnceLock::new();
+    let masks = MASKS.get_or_init(|| {
+        let mut out = [[0u32; 2]; N_TAGS];
+        for (p, row) in out.iter_mut().enumerate() {
+            for (l, mask) in row.iter_mut().enumerate() {
+                *mask = (0..N_TAGS as u8)
+                    .filter(|&t| allowed(p as u8, t, l == 1))
+                    .fold(0, |m, t| m | 1 << t);
             }
-            t += 1;
         }
-        p += 1;
-    }
-    out
+        out
+    });
+    let p = if usize::from(prev) < N_TAGS { prev } else { O };
+    masks[usize::from(p)][usize::from(last)]
 }
 
 /// BILOU tags for `n` tokens given entity token ranges (assumed disjoint and sorted).
