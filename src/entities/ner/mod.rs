@@ -12,6 +12,7 @@ pub mod conll;
 mod context;
 mod decode;
 mod features;
+mod headline;
 mod lexicon;
 mod model;
 mod names;

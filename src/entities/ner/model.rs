@@ -9,7 +9,7 @@ use super::tags::{decode, N_TAGS};
 #[cfg(test)]
 use super::NerLabel;
 use super::NerMention;
-use crate::text::{Sentence, Token};
+use crate::text::{Sentence, Span, Token};
 
 const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x05";
 /// Version 4 files store table rows whole (34 bytes of weights each); they still load.
@@ -74,6 +74,25 @@ impl NerModel {
             lexicon: words.1,
             names: words.2,
         }
+    }
+
+    /// [`NerModel::recognize`] with the article's headline: a title-case `title` is shown
+    /// to the model in sentence case, as far as the rest of the article supports
+    /// ([`super::headline`]); spans still index `text`.
+    pub fn recognize_titled(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        title: Option<Span>,
+    ) -> Vec<NerMention> {
+        let known = |w: &str| {
+            let h = super::features::hash_bytes(w.as_bytes());
+            self.clusters.get(h, h) != 0
+        };
+        let view = title
+            .and_then(|t| super::headline::sentence_case_view(text, tokens, sentences, t, known));
+        self.recognize(view.as_deref().unwrap_or(text), tokens, sentences)
     }
 
     /// Finds entity mentions in a whole document (both passes run over all its sentences).

@@ -24,7 +24,10 @@ impl ModelNames {
 impl Recognizer for ModelNames {
     /// The model's confidence is its least confident token's tag probability.
     fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
-        let found = self.model.recognize(doc.text, doc.tokens, doc.readable);
+        let title = doc.metadata.and_then(|m| m.title.as_ref()).map(|t| t.span);
+        let found = self
+            .model
+            .recognize_titled(doc.text, doc.tokens, doc.readable, title);
         found
             .into_iter()
             .map(|m| {
