@@ -178,31 +178,44 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 }
 
 /// A model span exactly tiled by hyphen-joined gazetteer names ("Azerbaijan-Russia")
-/// is a compound of known names, not one name: it gives way to them.
+/// is a compound of known names, not one name: it gives way to them. When the model
+/// itself doubts the span (a token's tag probability below [`DOUBTED`]), names joined
+/// by single spaces count too ("the Armenia-Azerbaijan Nagorno-Karabakh conflict"): a
+/// run of known names the model is unsure of is likelier those names than one new one,
+/// while a confident span of place names is usually a club or firm named after them.
 fn drop_split_compounds(text: &str, cands: &mut Vec<Candidate>) {
     let gaz = sorted_spans(cands, |c| c.source == Source::Gazetteer);
-    cands.retain(|c| c.source != Source::Model || !is_tiled(text, c.span, &gaz));
+    cands.retain(|c| {
+        let spaced = c.confidence < DOUBTED;
+        c.source != Source::Model || !is_tiled(text, c.span, &gaz, spaced)
+    });
 }
 
-/// True when `span` is exactly covered by two or more `parts` joined by hyphens.
-fn is_tiled(text: &str, span: Span, parts: &[Span]) -> bool {
+/// Below this, the model's least confident token was more likely tagged otherwise.
+const DOUBTED: f32 = 0.5;
+
+/// True when `span` is exactly covered by two or more `parts` joined by hyphens (or,
+/// with `spaced`, by hyphens and single spaces, at least one gap a hyphen).
+fn is_tiled(text: &str, span: Span, parts: &[Span], spaced: bool) -> bool {
     let mut at = span.start;
     let mut count = 0;
+    let mut hyphens = 0;
     let mut i = parts.partition_point(|p| p.start < span.start);
     while let Some(p) = parts.get(i).filter(|p| p.end <= span.end) {
         let gap = text.get(at..p.start).unwrap_or("x");
         let joined = if count == 0 {
             gap.is_empty()
         } else {
-            is_hyphen(gap)
+            is_hyphen(gap) || (spaced && gap == " ")
         };
         if p.start >= at && joined {
             at = p.end;
+            hyphens += usize::from(count > 0 && is_hyphen(gap));
             count += 1;
         }
         i += 1;
     }
-    count >= 2 && at == span.end
+    count >= 2 && hyphens >= 1 && at == span.end
 }
 
 fn is_hyphen(gap: &str) -> bool {
@@ -212,6 +225,38 @@ fn is_hyphen(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doubted_run_of_known_names_gives_way_to_them() {
+        let text = "the Armenia-Azerbaijan Nagorno-Karabakh conflict";
+        let span = |s: &str| {
+            let i = text.find(s).unwrap_or(0);
+            Span::new(i, i + s.len())
+        };
+        let gaz = |s: &str| Candidate::new(span(s), EntityType::Gpe, Source::Gazetteer, 0.9);
+        let run = span("Armenia-Azerbaijan Nagorno-Karabakh");
+        for (confidence, dropped) in [(0.1, true), (0.9, false)] {
+            let model = Candidate::new(run, EntityType::Misc, Source::Model, confidence);
+            let mut cands = vec![
+                model,
+                gaz("Armenia"),
+                gaz("Azerbaijan"),
+                gaz("Nagorno-Karabakh"),
+            ];
+            drop_split_compounds(text, &mut cands);
+            assert_eq!(
+                cands.len(),
+                if dropped { 3 } else { 4 },
+                "confidence {confidence}"
+            );
+        }
+        let spaced_only = "Paris Saint Germain";
+        let parts = [Span::new(0, 5), Span::new(6, 19)];
+        assert!(
+            !is_tiled(spaced_only, Span::new(0, 19), &parts, true),
+            "needs a hyphen"
+        );
+    }
 
     #[test]
     fn a_lone_surname_of_a_named_person_is_that_person() {
