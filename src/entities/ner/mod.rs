@@ -12,6 +12,7 @@ pub mod conll;
 mod context;
 mod decode;
 mod features;
+mod learn_beam;
 mod lexicon;
 mod model;
 mod names;
