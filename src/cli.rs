@@ -51,7 +51,8 @@ pub fn parse_to_json(
     })
 }
 
-/// Training switches for ablations; unset means the committed model's setting.
+/// Training switches for ablations; unset means the standard setting
+/// (`TrainOptions::standard`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct TrainKnobs {
     /// Train without the document-level second pass.
@@ -76,9 +77,17 @@ pub struct TrainKnobs {
     /// Random seed (shuffling).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Beam width while training (1: greedy training and jackknife, sessions 1-4;
+    /// default 2, max-violation).
+    // At most 255: a training hypothesis keeps its parent's index in a byte.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..))]
+    pub train_beam: Option<u8>,
+    /// Beam training with early update (Collins & Roark) instead of max-violation.
+    #[arg(long)]
+    pub early_update: bool,
 }
 
-/// Trains the NER model with the committed model's settings (or the given
+/// Trains the NER model with the standard settings (or the given
 /// ablations) and prints the dev report; the same data and code give a
 /// byte-identical model.
 pub fn train(
@@ -104,6 +113,10 @@ pub fn train(
     opts.epochs = knobs.epochs.unwrap_or(opts.epochs);
     opts.ensemble = knobs.ensemble.unwrap_or(opts.ensemble);
     opts.seed = knobs.seed.unwrap_or(opts.seed);
+    opts.beam = knobs.train_beam.map_or(opts.beam, usize::from);
+    if knobs.early_update {
+        opts.update = ner::train::Update::Early;
+    }
     let outcome = ner::train::train(&opts)?;
     eprintln!(
         "trained on {} documents ({} tokens) in {:.1} s; wrote {} ({} bytes)",

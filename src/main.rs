@@ -66,7 +66,8 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
-    /// Train the NER model from CoNLL-2003 (the committed model's exact settings).
+    /// Train the NER model from CoNLL-2003 (max-violation beam training; `--train-beam 1`
+    /// is the committed model's greedy training).
     Train {
         /// Directory holding train.conll and dev.conll.
         #[arg(long, default_value = "../shared/data/ner/conll2003")]

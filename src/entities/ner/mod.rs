@@ -13,6 +13,7 @@ mod context;
 mod decode;
 mod features;
 mod headline;
+mod learn_beam;
 mod lexicon;
 mod model;
 mod names;

@@ -39,6 +39,20 @@ impl Perceptron {
         }
     }
 
+    /// Adds `sign` to the weights of `feats` for `tag` (an update's half).
+    pub(crate) fn add(&mut self, feats: &[u64], tag: u8, sign: f32) {
+        for h in feats {
+            let r = row(*h, self.bits) + usize::from(tag);
+            self.w[r] += sign;
+            self.acc[r] += sign * self.step;
+        }
+    }
+
+    /// Advances the averaging clock by `n` tokens.
+    pub(crate) fn tick(&mut self, n: usize) {
+        self.step += n as f32;
+    }
+
     /// Trains on sentence `s` of `doc` with predicted history; returns tokens tagged right.
     pub(crate) fn learn_sentence(
         &mut self,
