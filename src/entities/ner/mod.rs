@@ -2,10 +2,11 @@
 //!
 //! A left-to-right averaged perceptron over BILOU tags with hashed features (word, shape,
 //! affixes, context window, word clusters, previous tags) and a second, document-level pass
-//! that sees what the first pass said about the same word elsewhere in the article. Trained
-//! greedily; recognition decodes the first pass with a beam of two hypotheses per token and
-//! the second greedily (`decode::tag_document`). Weights are quantized to `i16` and embedded
-//! in the binary.
+//! that sees what the first pass said about the same word elsewhere in the article. Both
+//! passes are trained with a beam of two and max-violation updates (`learn_beam`) and
+//! decoded with a beam of three (`decode::tag_document`); a title-case headline is shown to
+//! the model in sentence case (`headline`). Weights are quantized to `i16` and embedded in
+//! the binary.
 
 mod clusters;
 pub mod conll;

@@ -64,7 +64,7 @@ pub struct TrainOptions {
 
 impl TrainOptions {
     /// The settings of `newsparse train` (max-violation beam training; `beam: 1` is the
-    /// greedy training of the committed session-4 model), with paths relative to `repo`
+    /// greedy training of sessions 1-4), with paths relative to `repo`
     /// (the repository root) and `data` (the directory holding `train.conll`/`dev.conll`).
     pub fn standard(repo: &Path, data: &Path) -> TrainOptions {
         TrainOptions {
@@ -75,7 +75,7 @@ impl TrainOptions {
             names: None,
             output: repo.join("models/ner/model.bin"),
             epochs: 16,
-            seed: 1,
+            seed: SEED,
             hash_bits: 20,
             doc_features: true,
             folds: 5,
@@ -87,9 +87,16 @@ impl TrainOptions {
     }
 }
 
-/// The training beam of `newsparse train`, with max-violation updates. Two: served CoNLL
-/// dev 93.24 / 93.37 / 93.20 at seeds 1 / 3 / 7 (OOD 75.74 / 76.71 / 76.06) with the fixture
-/// article right. Greedily trained weights decoded the same way score 93.31 at seed 1 (OOD
+/// The seed of `newsparse train` (the ensemble's perceptrons take it and the next two).
+/// Three: of seeds 1, 3 and 7 it scored best on both of our dev sets, served CoNLL dev
+/// 93.55 / 93.39 / 93.49 and OOD 77.07 / 76.40 / 76.24 (decoded with [`BEAM`] in both
+/// passes). The mean over the three, 93.48 / 76.57, is what to expect of a retraining;
+/// the spread is seed noise (`reports/ner-ablations.txt`, session 6).
+pub const SEED: u64 = 3;
+
+/// The training beam of `newsparse train`, with max-violation updates. Two (decoded with a
+/// beam of two in both passes): served CoNLL dev 93.24 / 93.37 / 93.20 at seeds 1 / 3 / 7
+/// (OOD 75.74 / 76.71 / 76.06) with the fixture article right. Greedily trained weights decoded the same way score 93.31 at seed 1 (OOD
 /// 75.08) but break the fixture article ("Trend", "Nagorno-Karabakh"), and served with the
 /// beam in pass 1 only (session 4) 93.13 / 93.03 / 92.74 (OOD 74.39 / 74.48 / 74.62). Early
 /// update scores less (mean 93.18 against 93.27), a beam of three in training less again

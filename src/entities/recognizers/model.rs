@@ -22,16 +22,28 @@ impl ModelNames {
 }
 
 impl Recognizer for ModelNames {
-    /// The model's confidence is its least confident token's tag probability.
+    /// The model's confidence is its least confident token's tag probability. A name
+    /// inside the dateline's place is typed a place.
     fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
         let title = doc.metadata.and_then(|m| m.title.as_ref()).map(|t| t.span);
         let found = self
             .model
             .recognize_titled(doc.text, doc.tokens, doc.readable, title);
+        let dateline = doc
+            .metadata
+            .and_then(|m| m.dateline.as_ref())
+            .map(|d| d.place.span);
         found
             .into_iter()
             .map(|m| {
                 let coarse = match m.label {
+                    // A dateline names where the story was filed: a place, whatever
+                    // the model made of the capitals ("NEW ORLEANS (AP) —").
+                    _ if dateline
+                        .is_some_and(|d| d.start <= m.span.start && m.span.end <= d.end) =>
+                    {
+                        Coarse::Loc
+                    }
                     NerLabel::Per => Coarse::Per,
                     NerLabel::Org => Coarse::Org,
                     NerLabel::Loc => Coarse::Loc,

@@ -5,10 +5,12 @@ use super::precedence::trim_name;
 use crate::entities::{Candidate, EntityType, Source};
 use crate::text::Span;
 
-/// Every repair, in order: person titles cut out of model names, country
+/// Every repair, in order: title words that are a named person's surname
+/// dropped, person titles cut out of model names, country
 /// modifiers joined to institutions, title prefixes cut from names, and
 /// hyphen compounds of known names split.
 pub(super) fn apply(text: &str, cands: &mut Vec<Candidate>) {
+    drop_surname_titles(text, cands);
     split_at_person_titles(text, cands);
     crate::entities::institutions::attach_country_modifiers(text, cands);
     trim_title_prefixes(text, cands);
@@ -21,13 +23,7 @@ pub(super) fn apply(text: &str, cands: &mut Vec<Candidate>) {
 /// name elsewhere in the article is that person ("MaliVai Washington ... when
 /// Washington served"), whatever a list or the model alone said about the word.
 fn surnames_are_people(text: &str, cands: &mut [Candidate]) {
-    let full = |c: &Candidate| {
-        c.kind == EntityType::Person && c.source == Source::Model && c.text(text).contains(' ')
-    };
-    let surnames: std::collections::HashSet<&str> = (cands.iter().filter(|c| full(c)))
-        .filter_map(|c| c.text(text).rsplit(' ').next())
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
-        .collect();
+    let surnames = surnames(text, cands);
     if surnames.is_empty() {
         return;
     }
@@ -39,6 +35,32 @@ fn surnames_are_people(text: &str, cands: &mut [Candidate]) {
             c.country = None;
         }
     }
+}
+
+/// The last words of the model's multi-word PERSON names.
+fn surnames<'t>(text: &'t str, cands: &[Candidate]) -> std::collections::HashSet<&'t str> {
+    let full = |c: &Candidate| {
+        c.kind == EntityType::Person && c.source == Source::Model && c.text(text).contains(' ')
+    };
+    (cands.iter().filter(|c| full(c)))
+        .filter_map(|c| c.text(text).rsplit(' ').next())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
+        .collect()
+}
+
+/// The same discourse rule for titles: a title word that is a named person's
+/// surname ("Billie Jean King ... King said") is no title where the model, too,
+/// reads that person there, so the title candidate goes (before the title
+/// repairs, which would otherwise cut the person down to nothing).
+fn drop_surname_titles(text: &str, cands: &mut Vec<Candidate>) {
+    let surnames = surnames(text, cands);
+    let read_as_person: Vec<Span> = cands
+        .iter()
+        .filter(|c| c.source == Source::Model && c.kind == EntityType::Person)
+        .filter(|c| surnames.contains(c.text(text)))
+        .map(|c| c.span)
+        .collect();
+    cands.retain(|c| c.kind != EntityType::Title || !read_as_person.contains(&c.span));
 }
 
 /// A single institution word at the start of a sentence ("Police said", "Army
@@ -272,6 +294,30 @@ mod tests {
         ];
         surnames_are_people(text, &mut cands);
         assert!(cands.iter().all(|c| c.kind == EntityType::Person));
+    }
+
+    #[test]
+    fn a_title_word_that_is_a_named_persons_surname_is_that_person() {
+        let text = "Billie Jean King won. King said so; King Abdullah came.";
+        let at = |nth: usize, kind, source| {
+            let i = text.match_indices("King").nth(nth).map_or(0, |(i, _)| i);
+            Candidate::new(Span::new(i, i + 4), kind, source, 0.9)
+        };
+        let mut cands = vec![
+            Candidate::new(Span::new(0, 16), EntityType::Person, Source::Model, 0.9),
+            at(1, EntityType::Person, Source::Model),
+            at(1, EntityType::Title, Source::Rule),
+            at(2, EntityType::Title, Source::Rule),
+        ];
+        drop_surname_titles(text, &mut cands);
+        let titles: Vec<usize> = (cands.iter().filter(|c| c.kind == EntityType::Title))
+            .map(|c| c.span.start)
+            .collect();
+        assert_eq!(
+            titles,
+            vec![text.rfind("King").unwrap_or(0)],
+            "only the model's person loses its title"
+        );
     }
 
     #[test]
