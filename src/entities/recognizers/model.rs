@@ -35,6 +35,7 @@ impl Recognizer for ModelNames {
             .map(|d| d.place.span);
         found
             .into_iter()
+            .filter(|m| !is_pronoun_contraction(m.span.slice(doc.text)))
             .map(|m| {
                 let coarse = match m.label {
                     // A dateline names where the story was filed: a place, whatever
@@ -54,5 +55,33 @@ impl Recognizer for ModelNames {
                 linked(&self.gazetteer, cand, id)
             })
             .collect()
+    }
+}
+
+/// "We've", "I'll", "They’re": a pronoun with a contracted verb, one token for our
+/// tokenizer but two in CoNLL's (so the model never saw it whole) and never a name.
+fn is_pronoun_contraction(word: &str) -> bool {
+    let Some((pronoun, verb)) = word.split_once(['\'', '’']) else {
+        return false;
+    };
+    let pronoun = pronoun.to_ascii_lowercase();
+    matches!(
+        pronoun.as_str(),
+        "i" | "you" | "we" | "they" | "he" | "she" | "it" | "that"
+    ) && matches!(verb, "ll" | "ve" | "re" | "m" | "d" | "s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_pronoun_contraction;
+
+    #[test]
+    fn pronoun_contractions_are_no_names() {
+        for w in ["We've", "I'll", "They’re", "I'm", "It's"] {
+            assert!(is_pronoun_contraction(w), "{w}");
+        }
+        for w in ["O'Brien", "D'Angelo", "We", "Ivy's", "Weve"] {
+            assert!(!is_pronoun_contraction(w), "{w}");
+        }
     }
 }
