@@ -78,7 +78,7 @@ impl NerModel {
 
     /// [`NerModel::recognize`] with the article's headline: a title-case `title` is shown
     /// to the model in sentence case, as far as the rest of the article supports
-    /// ([`super::headline`]); spans still index `text`.
+    /// (module `ner::headline`); spans still index `text`.
     pub fn recognize_titled(
         &self,
         text: &str,
