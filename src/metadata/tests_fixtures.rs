@@ -22,17 +22,6 @@ fn value(f: &Option<DateField>) -> Option<&str> {
     f.as_ref().map(|d| d.value.as_str())
 }
 
-/// Prints the analysis of `$NEWSPARSE_DUMP` as JSON (a debugging aid, not a check).
-#[test]
-#[ignore]
-fn dump() {
-    if let Ok(path) = std::env::var("NEWSPARSE_DUMP") {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let a = run(&text);
-        println!("JSON:{}", serde_json::to_string(&a).unwrap_or_default());
-    }
-}
-
 #[test]
 fn trend_fixture() {
     let a = run(TREND);

@@ -280,13 +280,16 @@ mod tests {
         );
     }
 
+    /// A candidate over the `nth` occurrence of `word` in `text`.
+    fn nth_word(text: &str, word: &str, nth: usize, kind: EntityType, source: Source) -> Candidate {
+        let i = text.match_indices(word).nth(nth).map_or(0, |(i, _)| i);
+        Candidate::new(Span::new(i, i + word.len()), kind, source, 0.9)
+    }
+
     #[test]
     fn a_lone_surname_of_a_named_person_is_that_person() {
         let text = "Anna Paris won. Paris served well; Paris, the city, cheered.";
-        let at = |nth: usize, kind, source| {
-            let i = text.match_indices("Paris").nth(nth).map_or(0, |(i, _)| i);
-            Candidate::new(Span::new(i, i + 5), kind, source, 0.9)
-        };
+        let at = |nth, kind, source| nth_word(text, "Paris", nth, kind, source);
         let mut cands = vec![
             Candidate::new(Span::new(0, 10), EntityType::Person, Source::Model, 0.9),
             at(1, EntityType::Gpe, Source::Model),
@@ -299,10 +302,7 @@ mod tests {
     #[test]
     fn a_title_word_that_is_a_named_persons_surname_is_that_person() {
         let text = "Billie Jean King won. King said so; King Abdullah came.";
-        let at = |nth: usize, kind, source| {
-            let i = text.match_indices("King").nth(nth).map_or(0, |(i, _)| i);
-            Candidate::new(Span::new(i, i + 4), kind, source, 0.9)
-        };
+        let at = |nth, kind, source| nth_word(text, "King", nth, kind, source);
         let mut cands = vec![
             Candidate::new(Span::new(0, 16), EntityType::Person, Source::Model, 0.9),
             at(1, EntityType::Person, Source::Model),
