@@ -322,11 +322,6 @@ impl Pipeline {
     pub fn ner_model(&self) -> &NerModel {
         &self.ner
     }
-
-    /// The entity stage (its unresolved candidates show which recognizer said what).
-    pub fn entity_stage(&self) -> &EntityStage {
-        &self.entities
-    }
 }
 
 /// The wire promises ISO 3166-1 codes beside country names; the entity stage

@@ -120,11 +120,17 @@ fn mark_title(text: &str, blocks: &mut [Block], meta: &mut Metadata) {
     }
 }
 
-/// Words a title-case headline leaves in lower case.
-const MINOR_WORDS: &[&str] = &[
+/// Words a title-case headline leaves in lower case (also what the NER's headline view
+/// leaves alone, `entities::ner::headline`).
+pub(crate) const MINOR_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
     "from", "as", "vs", "vs.", "into", "over", "after", "amid", "is", "are", "be",
 ];
+
+/// Whether `w` is one of [`MINOR_WORDS`], in any case.
+pub(crate) fn is_minor(w: &str) -> bool {
+    MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))
+}
 
 /// Three or more words, no sentence-final punctuation, and every word of letters
 /// either capitalized or a minor word (`Storm Hits Gulf Coast as Crews Wait`), or
@@ -140,7 +146,7 @@ pub(crate) fn headline_set(s: &str) -> bool {
         .filter(|w| w.starts_with(char::is_alphabetic))
         .collect();
     let capital = |w: &&str| w.starts_with(char::is_uppercase);
-    let minor = |w: &&str| MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    let minor = |w: &&str| is_minor(w);
     letters.iter().filter(|w| capital(w)).count() >= 2
         && letters.iter().all(|w| capital(w) || minor(w))
 }

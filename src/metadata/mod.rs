@@ -37,6 +37,7 @@ mod tests_layouts;
 
 pub use agencies::{Agency, AgencyTable, TableError};
 pub use attribution::Cues;
+pub(crate) use layout::is_minor;
 pub use types::*;
 
 use crate::text::Span;

@@ -9,21 +9,16 @@
 //! so a headline word keeps its capital only when the body writes it capitalised in
 //! mid-sentence more often than in lower case, or when the word is unknown to the cluster
 //! vocabulary (an unknown capitalised word is most likely a name). Every other word
-//! is shown to the model with a lower-case first letter.
+//! is shown to the model with a lower-case first letter; the function words title case
+//! leaves alone are the metadata stage's, which found the title with them.
 //!
 //! The result is a *view*: a copy of the text with the same length and the same `char`
 //! boundaries (only first letters whose lower case has the same UTF-8 length change), so
 //! the model's token spans index the untouched input unchanged.
 
+use crate::metadata::is_minor;
 use crate::text::{Sentence, Span, Token, TokenKind};
 use rustc_hash::FxHashMap;
-
-/// Function words that title case leaves in lower case (AP/Chicago style lists).
-const MINOR: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
-    "of", "off", "on", "onto", "or", "out", "over", "per", "so", "the", "to", "up", "upon", "via",
-    "vs", "vs.", "with", "yet",
-];
 
 /// Content words a headline needs to count as title case (besides its first word).
 const MIN_CONTENT: usize = 2;
@@ -59,7 +54,7 @@ pub(crate) fn sentence_case_view(
     let mut view: Option<String> = None;
     for t in words.iter().skip(1) {
         let w = t.span.slice(text);
-        if !capitalised_only_first(w) || MINOR.contains(&w.to_lowercase().as_str()) {
+        if !capitalised_only_first(w) || is_minor(w) {
             continue;
         }
         let lower = w.to_lowercase();
@@ -95,7 +90,7 @@ fn is_title_case(text: &str, words: &[&Token]) -> bool {
         has_lower |= w.chars().any(char::is_lowercase);
         // "iPhone" and "eBay" write their own capitals: no sign of the style either way.
         let own_case = w.chars().skip(1).any(char::is_uppercase);
-        if i == 0 || own_case || MINOR.contains(&w.to_lowercase().as_str()) {
+        if i == 0 || own_case || is_minor(w) {
             continue;
         }
         if !w.chars().next().is_some_and(char::is_uppercase) {
