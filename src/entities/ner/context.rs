@@ -6,6 +6,7 @@ use super::features::{lex_all, IdBuild, Lex, ALL_CAPS, CAP, LOWER};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
 use super::tags::{type_of, N_TAGS};
+use super::word_rows::WordCache;
 use crate::text::{Sentence, Token};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,6 +14,8 @@ use std::ops::Range;
 /// Everything decoding needs about one document, computed before tagging.
 pub(crate) struct DocInfo {
     pub(crate) lex: Vec<Lex>,
+    /// Per token: its slot in the word cache the document was read with (empty without one).
+    pub(crate) slots: Vec<u32>,
     pub(crate) sentences: Vec<Range<usize>>,
     pub(crate) headline: Vec<bool>,
     /// Per token: seen lower-case (bit 0) / title-case (bit 1) elsewhere in the document.
@@ -33,8 +36,9 @@ pub(crate) fn doc_info(
     tokens: &[Token],
     sentences: &[Sentence],
     words: (&Clusters, &Lexicon, &NameLists),
+    cache: Option<&mut WordCache>,
 ) -> DocInfo {
-    let lex = lex_all(text, tokens, words.0, words.1);
+    let (lex, slots) = lex_all(text, tokens, words.0, words.1, cache);
     let ranges: Vec<Range<usize>> = sentences
         .iter()
         .map(|s| {
@@ -52,6 +56,7 @@ pub(crate) fn doc_info(
     let names = words.2.mark(&lex, &ranges);
     DocInfo {
         lex,
+        slots,
         sentences: ranges,
         headline,
         doc_flags,

@@ -3,9 +3,11 @@
 //! `--train-beam 1`).
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
-use super::features::{cl, pair, Feats, Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
+use super::features::{cl, pair, Feats, Lex, Take, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
+use super::table::Table;
 use super::tags::{allowed_mask, N_TAGS, O};
+use super::word_rows::{WordCache, WordRow, NO_SLOT};
 use std::ops::Range;
 
 /// Scores the tags for one token's features.
@@ -26,16 +28,16 @@ pub(crate) fn static_feats(doc: &DocInfo, s: usize, i: usize, f: &mut Feats) {
         }
     };
     let (w, p1, n1, p2, n2) = (at(0), at(-1), at(1), at(-2), at(2));
-    f.push(0, 0);
-    f.push(1, w.form);
-    f.push(2, w.lower);
-    f.push(3, w.shape);
-    f.push(4, w.short);
+    f.word(0, 0);
+    f.word(1, w.form);
+    f.word(2, w.lower);
+    f.word(3, w.shape);
+    f.word(4, w.short);
     for (k, h) in w.pre.iter().enumerate() {
-        f.push(5 + k as u64, *h);
+        f.word(5 + k as u64, *h);
     }
     for (k, h) in w.suf.iter().enumerate() {
-        f.push(8 + k as u64, *h);
+        f.word(8 + k as u64, *h);
     }
     f.push(12, p1.lower);
     f.push(13, n1.lower);
@@ -53,7 +55,7 @@ type Window<'a> = (&'a Lex, &'a Lex, &'a Lex, &'a Lex, &'a Lex);
 
 fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window, f: &mut Feats) {
     for d in [2, 3, 4, 5, 6, 8] {
-        f.push(21, cl(w, d));
+        f.word(21, cl(w, d));
     }
     f.push(57, cl(p1, 8));
     f.push(58, cl(n1, 8));
@@ -98,8 +100,8 @@ fn doc_feats(doc: &DocInfo, i: usize, (w, p1, n1, p2, n2): Window, f: &mut Feats
     f.push(48, n1.suf[2]);
     f.push(49, pair(p1.short, w.short));
     f.push(54, pair(w.short, n1.short));
-    f.push(63, u64::from(w.lexicon));
-    f.push(64, pair(u64::from(w.lexicon), w.short));
+    f.word(63, u64::from(w.lexicon));
+    f.word(64, pair(u64::from(w.lexicon), w.short));
     f.push(65, u64::from(p1.lexicon));
     f.push(66, u64::from(n1.lexicon));
     f.push(67, pair(u64::from(n1.lexicon), u64::from(n2.lexicon)));
@@ -223,13 +225,14 @@ pub(crate) fn tag_sentence_greedy<S: Scorer>(
 
 /// Both passes over a whole document: `first` tags every sentence with a beam of
 /// [`BEAM`]; then, with a `second` table, the document learns what the first pass said
-/// ([`set_pass1`]) and `second` tags it again with a beam of [`BEAM2`]. A token's static
-/// features are the same in both passes up to the pass-1 features, which come last
-/// ([`context_feats`]), so the second pass reuses the first pass's hashes instead of
-/// computing them again (a seventh of the NER work).
-pub(crate) fn tag_document<S: Scorer>(
-    first: &S,
-    second: Option<&S>,
+/// ([`set_pass1`]) and `second` tags it again with a beam of [`BEAM2`]. A token's word
+/// features are scored from its word row (module `word_rows`; `doc` was read with
+/// `cache`), its other static features are the same in both passes up to the pass-1
+/// features, which come last ([`context_feats`]), so the second pass reuses the first
+/// pass's hashes instead of computing them again (a seventh of the NER work).
+pub(crate) fn tag_document(
+    (first, second): (&Table, Option<&Table>),
+    cache: &mut WordCache,
     doc: &mut DocInfo,
     tags: &mut [u8],
     probs: &mut [f32],
@@ -238,17 +241,29 @@ pub(crate) fn tag_document<S: Scorer>(
     // all instructions on CoNLL dev texts.
     let mut kept = second.map(|_| Kept {
         hashes: Vec::with_capacity(tags.len() * STATIC_PER_TOKEN),
-        at: vec![(0, 0); tags.len()],
+        at: vec![(0, 0, 0); tags.len()],
+        words: vec![[0; N_TAGS]; tags.len()],
     });
     for s in 0..doc.sentences.len() {
         let r = doc.sentences[s].clone();
         let d: &DocInfo = doc;
-        beam_sentence::<S, BEAM>(first, d, &r, tags, probs, |i, f| {
+        beam_sentence::<_, BEAM>(first, d, &r, Take::NotWord, tags, probs, |i, f, base| {
+            let slot = d.slots.get(i).copied().unwrap_or(NO_SLOT);
+            let word = cache.row(slot, || {
+                let mut w = Feats::taking(Take::WordOnly);
+                static_feats(d, s, i, &mut w);
+                WordRow {
+                    pass1: first.sum_rows(w.as_slice()),
+                    pass2: second.map_or([0; N_TAGS], |t| t.sum_rows(w.as_slice())),
+                }
+            });
             static_feats(d, s, i, f);
+            first.add_scores_from(word.pass1, f.as_slice(), base);
             if let Some(k) = kept.as_mut() {
                 let from = k.hashes.len() as u32;
                 k.hashes.extend_from_slice(f.as_slice());
-                k.at[i] = (from, k.hashes.len() as u32);
+                k.at[i] = (from, k.hashes.len() as u32, f.skipped() as u8);
+                k.words[i] = word.pass2;
             }
         });
     }
@@ -260,22 +275,28 @@ pub(crate) fn tag_document<S: Scorer>(
         return;
     };
     for r in &doc.sentences {
-        beam_sentence::<S, BEAM2>(second, doc, r, tags, probs, |i, f| {
-            let (from, to) = kept.at[i];
+        beam_sentence::<_, BEAM2>(second, doc, r, Take::NotWord, tags, probs, |i, f, base| {
+            let (from, to, skipped) = kept.at[i];
+            f.skip_words(usize::from(skipped));
             f.extend_from_slice(&kept.hashes[from as usize..to as usize]);
             pass1_feats(p, r.end, i, &doc.lex[i], f);
+            second.add_scores_from(kept.words[i], f.as_slice(), base);
         });
     }
 }
 
 /// Static feature hashes per token to reserve: the committed templates give about 60 on
-/// average (no document of CoNLL dev or Wikinews above 61). Only a capacity hint.
-const STATIC_PER_TOKEN: usize = 64;
+/// average (no document of CoNLL dev or Wikinews above 61), 20 of which are in the word
+/// row. Only a capacity hint.
+const STATIC_PER_TOKEN: usize = 48;
 
-/// The first pass's static feature hashes: token `i`'s are `hashes[at[i].0..at[i].1]`.
+/// The first pass's static feature hashes but the word features: token `i`'s are
+/// `hashes[at[i].0..at[i].1]`, `at[i].2` word features were left out, and `words[i]` is
+/// its word row in the second table.
 struct Kept {
     hashes: Vec<u64>,
-    at: Vec<(u32, u32)>,
+    at: Vec<(u32, u32, u8)>,
+    words: Vec<[i32; N_TAGS]>,
 }
 
 /// Adds the tag features of token `i` (sentence `r`) to its static features `f`, scores
@@ -383,17 +404,19 @@ impl<const K: usize> Beam<K> {
 
 /// Tags sentence `r` into `tags`, writing each chosen tag's softmax probability, with a
 /// beam of `K` hypotheses (the summed perceptron scores of the chosen tags, under the
-/// BILOU constraints). `statics(i, f)` writes token `i`'s tag-independent features, which
-/// are scored once per token; the five tag features are scored once per hypothesis.
+/// BILOU constraints). `statics(i, f, base)` writes token `i`'s tag-independent features
+/// into `f` (a list that takes the features `take` says) and their scores into `base`,
+/// once per token; the five tag features are scored by `m` once per hypothesis.
 pub(crate) fn beam_sentence<S: Scorer, const K: usize>(
     m: &S,
     doc: &DocInfo,
     r: &Range<usize>,
+    take: Take,
     tags: &mut [u8],
     probs: &mut [f32],
-    mut statics: impl FnMut(usize, &mut Feats),
+    mut statics: impl FnMut(usize, &mut Feats, &mut [f32; N_TAGS]),
 ) {
-    let mut f = Feats::new();
+    let mut f = Feats::taking(take);
     let start = Beam {
         hyps: [Hyp {
             score: 0.0,
@@ -403,10 +426,9 @@ pub(crate) fn beam_sentence<S: Scorer, const K: usize>(
     };
     let mut lattice: Vec<Step<K>> = Vec::with_capacity(r.len());
     for i in r.clone() {
-        f.truncate(0);
-        statics(i, &mut f);
+        f.clear();
         let mut base = [0f32; N_TAGS];
-        m.score(f.as_slice(), &mut base);
+        statics(i, &mut f, &mut base);
         let n_static = f.len;
         let prev_beam = lattice.last().map_or(start, |step| step.beam);
         let mut next = Step {

@@ -5,6 +5,7 @@
 
 use super::clusters::{prefix, Clusters};
 use super::lexicon::Lexicon;
+use super::word_rows::WordCache;
 use crate::text::{Token, TokenKind};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -195,20 +196,31 @@ fn char_class(c: char) -> char {
     }
 }
 
-/// Lexical hashes for every token of a document.
+/// Lexical hashes for every token of a document, and each token's slot in `cache` (empty
+/// without one; module `word_rows`).
 pub(crate) fn lex_all(
     text: &str,
     tokens: &[Token],
     clusters: &Clusters,
     lexicon: &Lexicon,
-) -> Vec<Lex> {
+    mut cache: Option<&mut WordCache>,
+) -> (Vec<Lex>, Vec<u32>) {
     let glued = |a: usize, b: usize| tokens[a].span.end == tokens[b].span.start;
-    tokens
+    let mut slots = Vec::with_capacity(if cache.is_some() { tokens.len() } else { 0 });
+    let lex = tokens
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let word = text.get(t.span.start..t.span.end).unwrap_or("");
-            let mut l = lex(word, t.kind, clusters, lexicon);
+            let compute = || lex(word, t.kind, clusters, lexicon);
+            let mut l = match cache.as_deref_mut() {
+                Some(c) => {
+                    let (l, slot) = c.lex(word, t.kind, compute);
+                    slots.push(slot);
+                    l
+                }
+                None => compute(),
+            };
             if i > 0 && glued(i - 1, i) {
                 l.flags |= GLUED_LEFT;
             }
@@ -217,39 +229,94 @@ pub(crate) fn lex_all(
             }
             l
         })
-        .collect()
+        .collect();
+    (lex, slots)
+}
+
+/// Which features a [`Feats`] takes: the served decoder scores the features that depend
+/// on the word alone once per word form (module `word_rows`), so it lists a token's
+/// other features apart from them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Take {
+    /// Every feature (training, and any scorer without word rows).
+    All,
+    /// All but the word features, which still count against [`MAX_FEATS`] so that a
+    /// list that would overflow drops exactly the features it dropped with `All`.
+    NotWord,
+    /// Only the word features (to compute a word's row).
+    WordOnly,
 }
 
 /// A fixed-capacity list of feature hashes for one token.
 pub(crate) struct Feats {
     pub(crate) items: [u64; MAX_FEATS],
     pub(crate) len: usize,
+    /// Word features left out under [`Take::NotWord`], counted for the capacity.
+    skipped: usize,
+    take: Take,
 }
 
 impl Feats {
     pub(crate) fn new() -> Feats {
+        Feats::taking(Take::All)
+    }
+    pub(crate) fn taking(take: Take) -> Feats {
         Feats {
             items: [0; MAX_FEATS],
             len: 0,
+            skipped: 0,
+            take,
         }
     }
+    fn room(&self) -> usize {
+        MAX_FEATS - self.len - self.skipped
+    }
+    /// A feature that depends on more than the token's own word.
     pub(crate) fn push(&mut self, template: u64, value: u64) {
-        if self.len < MAX_FEATS {
-            self.items[self.len] = mix(template, value);
+        if self.take != Take::WordOnly {
+            self.add(mix(template, value));
+        }
+    }
+    /// A feature that depends on the token's own word alone (its [`Lex`] apart from the
+    /// flags): the same for every occurrence of the word form, whatever its context.
+    pub(crate) fn word(&mut self, template: u64, value: u64) {
+        match self.take {
+            Take::NotWord => self.skipped += usize::from(self.room() > 0),
+            Take::All | Take::WordOnly => self.add(mix(template, value)),
+        }
+    }
+    fn add(&mut self, hash: u64) {
+        if self.room() > 0 {
+            self.items[self.len] = hash;
             self.len += 1;
         }
     }
     /// Appends hashes already mixed (as far as capacity allows).
     pub(crate) fn extend_from_slice(&mut self, hashes: &[u64]) {
-        let n = hashes.len().min(MAX_FEATS - self.len);
+        let n = hashes.len().min(self.room());
         self.items[self.len..self.len + n].copy_from_slice(&hashes[..n]);
         self.len += n;
+    }
+    /// Counts `n` word features as present without listing them (pass 2 reuses pass 1's
+    /// other hashes, and its word features are in the word row).
+    pub(crate) fn skip_words(&mut self, n: usize) {
+        self.skipped += n.min(self.room());
+    }
+    /// Word features counted but not listed.
+    pub(crate) fn skipped(&self) -> usize {
+        self.skipped
     }
     pub(crate) fn as_slice(&self) -> &[u64] {
         &self.items[..self.len]
     }
+    /// Keeps the first `len` listed features (skipped word features stay counted).
     pub(crate) fn truncate(&mut self, len: usize) {
         self.len = len.min(self.len);
+    }
+    /// Empties the list, skipped features included.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        self.skipped = 0;
     }
 }
 

@@ -188,6 +188,7 @@ mod tests {
     use super::*;
     use crate::entities::ner::clusters::Clusters;
     use crate::entities::ner::decode::{beam_sentence, doc_info};
+    use crate::entities::ner::features::Take;
     use crate::entities::ner::lexicon::Lexicon;
     use crate::entities::ner::names::NameLists;
     use crate::entities::ner::tags::encode;
@@ -233,7 +234,7 @@ mod tests {
             &Lexicon::default(),
             &NameLists::default(),
         );
-        let doc = doc_info(text, &tokens, &sentences, words);
+        let doc = doc_info(text, &tokens, &sentences, words, None);
         let gold = encode(
             tokens.len(),
             &[
@@ -250,8 +251,9 @@ mod tests {
             assert!(clean, "{update:?} never got the sentence right");
             let (mut tags, mut probs) = (vec![0u8; gold.len()], vec![0f32; gold.len()]);
             let r = doc.sentences[0].clone();
-            beam_sentence::<_, 2>(&p, &doc, &r, &mut tags, &mut probs, |i, f| {
-                static_feats(&doc, 0, i, f)
+            beam_sentence::<_, 2>(&p, &doc, &r, Take::All, &mut tags, &mut probs, |i, f, b| {
+                static_feats(&doc, 0, i, f);
+                p.score(f.as_slice(), b);
             });
             assert_eq!(tags, gold, "{update:?}");
         }

@@ -22,6 +22,7 @@ mod perceptron;
 mod table;
 mod tags;
 pub mod train;
+mod word_rows;
 
 pub use model::{ModelError, NerModel};
 

@@ -1,11 +1,12 @@
 //! The trained model: quantized weight tables, the cluster table, and recognition.
 
 use super::clusters::Clusters;
-use super::decode::{doc_info, tag_document, Scorer};
+use super::decode::{doc_info, tag_document, DocInfo, Scorer};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
 use super::table::{Row, Table, TableError};
 use super::tags::{decode, N_TAGS};
+use super::word_rows;
 #[cfg(test)]
 use super::NerLabel;
 use super::NerMention;
@@ -40,6 +41,12 @@ pub enum ModelError {
     },
 }
 
+/// A number no other model of this process has.
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Scorer for Table {
     fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
         self.add_scores(feats, scores);
@@ -48,6 +55,8 @@ impl Scorer for Table {
 
 /// The statistical NER model: a first-pass and an optional document-level second-pass table.
 pub struct NerModel {
+    /// Tells this model's word rows (module `word_rows`) from another model's.
+    id: u64,
     pass1: Table,
     pass2: Option<Table>,
     clusters: Clusters,
@@ -68,6 +77,7 @@ impl NerModel {
 
     pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: Words) -> NerModel {
         NerModel {
+            id: next_id(),
             pass1,
             pass2,
             clusters: words.0,
@@ -102,17 +112,7 @@ impl NerModel {
         tokens: &[Token],
         sentences: &[Sentence],
     ) -> Vec<NerMention> {
-        let words = (&self.clusters, &self.lexicon, &self.names);
-        let mut doc = doc_info(text, tokens, sentences, words);
-        let mut tags = vec![0u8; tokens.len()];
-        let mut probs = vec![1f32; tokens.len()];
-        tag_document(
-            &self.pass1,
-            self.pass2.as_ref(),
-            &mut doc,
-            &mut tags,
-            &mut probs,
-        );
+        let (doc, tags, probs) = self.tag(text, tokens, sentences);
         let mut out = Vec::new();
         for r in &doc.sentences {
             for (range, label) in decode(&tags[r.clone()]) {
@@ -127,6 +127,26 @@ impl NerModel {
             }
         }
         out
+    }
+
+    /// Both passes over a document: its context, and each token's tag and probability.
+    fn tag(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+    ) -> (DocInfo, Vec<u8>, Vec<f32>) {
+        let words = (&self.clusters, &self.lexicon, &self.names);
+        let mut tags = vec![0u8; tokens.len()];
+        let mut probs = vec![1f32; tokens.len()];
+        let tables = (&self.pass1, self.pass2.as_ref());
+        let doc = word_rows::with_cache(|cache| {
+            cache.for_model(self.id);
+            let mut doc = doc_info(text, tokens, sentences, words, Some(&mut *cache));
+            tag_document(tables, cache, &mut doc, &mut tags, &mut probs);
+            doc
+        });
+        (doc, tags, probs)
     }
 
     /// Loads a model written by [`NerModel::to_bytes`].
@@ -176,6 +196,7 @@ impl NerModel {
             NameLists::default()
         };
         Ok(NerModel {
+            id: next_id(),
             pass1,
             pass2,
             clusters,
@@ -360,6 +381,69 @@ mod tests {
     fn model() -> &'static NerModel {
         static MODEL: std::sync::OnceLock<NerModel> = std::sync::OnceLock::new();
         MODEL.get_or_init(|| NerModel::embedded().expect("embedded model loads"))
+    }
+
+    /// Both passes as they were before the word cache: every feature of every token
+    /// listed and looked up, no cache.
+    fn tag_uncached(
+        m: &NerModel,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+    ) -> (Vec<u8>, Vec<f32>) {
+        use crate::entities::ner::decode::{beam_sentence, set_pass1, static_feats, BEAM, BEAM2};
+        use crate::entities::ner::features::{Feats, Take};
+        let words = (&m.clusters, &m.lexicon, &m.names);
+        let mut doc = doc_info(text, tokens, sentences, words, None);
+        let (mut tags, mut probs) = (vec![0u8; tokens.len()], vec![1f32; tokens.len()]);
+        let passes = [
+            (&m.pass1, false),
+            (m.pass2.as_ref().expect("two passes"), true),
+        ];
+        for (table, second) in passes {
+            if second {
+                set_pass1(&mut doc, &tags);
+            }
+            let d = &doc;
+            for s in 0..d.sentences.len() {
+                let r = d.sentences[s].clone();
+                let statics = |i, f: &mut Feats, b: &mut [f32; N_TAGS]| {
+                    static_feats(d, s, i, f);
+                    table.add_scores(f.as_slice(), b);
+                };
+                let (t, p) = (&mut tags, &mut probs);
+                if second {
+                    beam_sentence::<_, BEAM2>(table, d, &r, Take::All, t, p, statics);
+                } else {
+                    beam_sentence::<_, BEAM>(table, d, &r, Take::All, t, p, statics);
+                }
+            }
+        }
+        (tags, probs)
+    }
+
+    #[test]
+    fn word_cache_changes_no_tag_and_no_probability() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("fixture text"))
+            .collect();
+        texts.sort();
+        assert!(texts.len() > 10);
+        let m = model();
+        // Twice: the first pass fills the cache, the second reads every word from it.
+        for round in 0..2 {
+            for text in &texts {
+                let tokens = tokenize(text);
+                let sentences = split_sentences(text, &tokens, Span::new(0, text.len()));
+                let (want_tags, want_probs) = tag_uncached(m, text, &tokens, &sentences);
+                let (_, tags, probs) = m.tag(text, &tokens, &sentences);
+                assert_eq!(tags, want_tags, "round {round}");
+                let bits = |p: &[f32]| p.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&probs), bits(&want_probs), "round {round}");
+            }
+        }
     }
 
     #[test]

@@ -133,7 +133,13 @@ mod tests {
 
     fn marks(lists: &str, text: &str) -> Vec<u32> {
         let tokens = tokenize(text);
-        let lex = lex_all(text, &tokens, &Clusters::default(), &Lexicon::default());
+        let (lex, _) = lex_all(
+            text,
+            &tokens,
+            &Clusters::default(),
+            &Lexicon::default(),
+            None,
+        );
         let whole = vec![Range {
             start: 0,
             end: tokens.len(),

@@ -135,6 +135,13 @@ impl Table {
     /// Adds the weights of `feats` to `scores`.
     #[inline]
     pub(crate) fn add_scores(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.add_scores_from([0; N_TAGS], feats, scores);
+    }
+
+    /// The weights of `feats` summed as integers, before scaling: exact, so sums of parts
+    /// add up to the sum of the whole in any order (module `word_rows` relies on it).
+    #[inline]
+    pub(crate) fn sum_rows(&self, feats: &[u64]) -> [i32; N_TAGS] {
         let mut acc = [0i32; N_TAGS];
         for row in feats.iter().filter_map(|h| self.row(*h)) {
             // Indexing two fixed-size arrays lets the compiler unroll and vectorize.
@@ -142,8 +149,21 @@ impl Table {
                 acc[k] += i32::from(row[k]);
             }
         }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s += a as f32 * self.scale;
+        acc
+    }
+
+    /// Adds `sum` (a [`Table::sum_rows`] of other features) and the weights of `feats` to
+    /// `scores`: the same floats as [`Table::add_scores`] over both feature lists.
+    #[inline]
+    pub(crate) fn add_scores_from(
+        &self,
+        sum: [i32; N_TAGS],
+        feats: &[u64],
+        scores: &mut [f32; N_TAGS],
+    ) {
+        let acc = self.sum_rows(feats);
+        for ((s, a), b) in scores.iter_mut().zip(acc).zip(sum) {
+            *s += (a + b) as f32 * self.scale;
         }
     }
 }

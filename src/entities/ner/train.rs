@@ -11,6 +11,7 @@ use super::clusters::Clusters;
 use super::conll::{evaluate, read_conll, ConllDoc, ConllError, EvalReport};
 use super::decode::{beam_sentence, doc_info, set_pass1, static_feats, tag_sentence_greedy};
 use super::decode::{DocInfo, BEAM};
+use super::features::Take;
 use super::learn_beam::BeamBuffers;
 pub use super::learn_beam::Update;
 use super::lexicon::Lexicon;
@@ -215,7 +216,7 @@ fn prepare(d: &ConllDoc, words: (&Clusters, &Lexicon, &NameLists)) -> Prepared {
             (a..b.max(a), *l)
         })
         .collect();
-    let doc = doc_info(&d.text, &tokens, &sentences, words);
+    let doc = doc_info(&d.text, &tokens, &sentences, words, None);
     Prepared {
         doc,
         gold: encode(tokens.len(), &ents),
@@ -305,9 +306,19 @@ fn pass1_tags(model: &Table, pr: &Prepared, beam: bool) -> Vec<u8> {
     for s in 0..pr.doc.sentences.len() {
         if beam {
             let r = pr.doc.sentences[s].clone();
-            beam_sentence::<_, BEAM>(model, &pr.doc, &r, &mut tags, &mut probs, |i, f| {
-                static_feats(&pr.doc, s, i, f)
-            });
+            let take = Take::All;
+            beam_sentence::<_, BEAM>(
+                model,
+                &pr.doc,
+                &r,
+                take,
+                &mut tags,
+                &mut probs,
+                |i, f, b| {
+                    static_feats(&pr.doc, s, i, f);
+                    model.add_scores(f.as_slice(), b);
+                },
+            );
         } else {
             tag_sentence_greedy(model, &pr.doc, s, &mut tags, &mut probs);
         }
