@@ -13,8 +13,10 @@ WORKDIR /src
 # The whole crate (.dockerignore keeps target/ and .git out): models and data are embedded
 # with include_bytes!, so they must be in the build, not mounted at run time.
 COPY . .
-# target-cpu as in .cargo/config.toml (RUSTFLAGS replaces that file's flags).
-RUN RUSTFLAGS='-C target-feature=+crt-static -C target-cpu=x86-64-v2' \
+# target-cpu as in .cargo/config.toml (RUSTFLAGS replaces that file's flags);
+# --build-arg TARGET_CPU=x86-64-v2 for CPUs without AVX2.
+ARG TARGET_CPU=x86-64-v3
+RUN RUSTFLAGS="-C target-feature=+crt-static -C target-cpu=${TARGET_CPU}" \
         cargo build --release --locked --target x86_64-unknown-linux-gnu --bin newsparse \
     && objcopy --strip-debug target/x86_64-unknown-linux-gnu/release/newsparse /newsparse \
     && /newsparse --version

@@ -14,8 +14,9 @@ triple=x86_64-unknown-linux-gnu
 target_dir=${CARGO_TARGET_DIR:-target}
 out=deploy/bin/newsparse
 
-# target-cpu as in .cargo/config.toml: RUSTFLAGS replaces that file's flags.
-RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-feature=+crt-static -C target-cpu=x86-64-v2" \
+# target-cpu as in .cargo/config.toml (RUSTFLAGS replaces that file's flags); TARGET_CPU=x86-64-v2
+# for CPUs without AVX2 (the binary refuses to start on a CPU that lacks what it was built for).
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-feature=+crt-static -C target-cpu=${TARGET_CPU:-x86-64-v3}" \
     nice -n "${NICE:-10}" cargo build --release --locked --target "$triple" --bin newsparse
 
 bin="$target_dir/$triple/release/newsparse"

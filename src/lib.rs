@@ -27,6 +27,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod cpu;
 pub mod entities;
 pub mod error;
 pub mod grpc;

@@ -145,6 +145,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // First, before code built for this CPU level can run into an instruction the CPU lacks.
+    if let Err(e) = newsparse::cpu::check() {
+        eprintln!("newsparse: {e}");
+        return ExitCode::FAILURE;
+    }
     let cli = Cli::parse();
     init_tracing(cli.log_format);
     match run(cli.command) {
