@@ -11,7 +11,7 @@ use super::rules::{Rule, RULES};
 use super::scan::{Kind, Scanned};
 use super::{Anchor, Timex, TimexType};
 use crate::text::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// How many tokens before a trigger word a rule may start (`at least the past 18 months`).
@@ -81,7 +81,8 @@ fn trigger_window(s: &Scanned) -> Vec<bool> {
 /// anywhere. One lookup per position replaces trying all rows (most of which
 /// fail on their first word), with the same result.
 struct RowIndex {
-    by_word: HashMap<&'static str, Rows>,
+    /// Fx, not SipHash: looked up at every position near a trigger word.
+    by_word: FxHashMap<&'static str, Rows>,
     by_class: Vec<(Class, Rows)>,
     anywhere: Rows,
 }
@@ -95,7 +96,7 @@ impl RowIndex {
         INDEX.get_or_init(|| {
             assert!(RULES.len() <= Rows::BITS as usize, "widen `Rows`");
             let mut ix = RowIndex {
-                by_word: HashMap::new(),
+                by_word: FxHashMap::default(),
                 by_class: Vec::new(),
                 anywhere: 0,
             };
