@@ -100,7 +100,12 @@ fn info(text: &str, tokens: &[Token], i: usize, q: &Quotation, lower: &mut Strin
     // `str::to_lowercase` (what the model was trained with) differs from lower-casing
     // char by char only for a final capital sigma.
     lower.clear();
-    if raw.contains('Σ') {
+    if raw.is_ascii() {
+        // Nearly every token: ASCII lower-casing is what `to_lowercase` does to it,
+        // without decoding and re-encoding char by char.
+        lower.push_str(raw);
+        lower.make_ascii_lowercase();
+    } else if raw.contains('Σ') {
         lower.push_str(&raw.to_lowercase());
     } else {
         lower.extend(raw.chars().flat_map(char::to_lowercase));
@@ -130,37 +135,50 @@ fn shape(raw: &str, kind: TokenKind) -> u8 {
     }
 }
 
+/// How many features every token has.
+const PER_TOKEN: usize = 36;
+
 /// Features of the tokens `s` (local indices) of one sentence.
+///
+/// A token's features are written to an array and appended in one go (pushing
+/// them one by one checked the vector's capacity each time), and its window of
+/// neighbours is looked up once, not once per feature that reads it.
 fn sentence_features(infos: &[Info], s: Range<usize>, out: &mut BlockFeatures) {
     let cues: Vec<usize> = s.clone().filter(|&i| infos[i].cue).collect();
     let has_mark = s.clone().any(|i| infos[i].mark != Mark::None) as u64;
     let opens_quoted = infos[s.start].mark == Mark::Open;
     for i in s.clone() {
         out.offsets.push(out.feats.len());
-        let mut f = |tpl: u64, a: u64, b: u64| out.feats.push(bucket(tpl, a, b));
         let me = infos[i];
-        let at = |d: isize| -> Option<Info> {
-            let j = i.checked_add_signed(d)?;
-            (s.contains(&j)).then(|| infos[j])
+        // win[k] is the token at offset k - 2, when inside the sentence.
+        let win: [Option<&Info>; 5] = std::array::from_fn(|k| {
+            let j = (i + k).checked_sub(2)?;
+            s.contains(&j).then(|| &infos[j])
+        });
+        let word_at = |k: usize| win[k].map_or(0, |x| x.word);
+        let mut buf = [0u32; PER_TOKEN];
+        let mut n = 0;
+        let mut f = |tpl: u64, a: u64, b: u64| {
+            buf[n] = bucket(tpl, a, b);
+            n += 1;
         };
-        let word_at = |d| at(d).map_or(0, |x| x.word);
         f(0, 0, 0);
-        for (n, d) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
-            f(10 + n as u64, word_at(d), 0);
-            f(20 + n as u64, at(d).map_or(9, |x| x.shape as u64), 0);
-            f(30 + n as u64, at(d).map_or(2, |x| x.cue as u64), 0);
+        for (k, x) in win.iter().enumerate() {
+            f(10 + k as u64, x.map_or(0, |x| x.word), 0);
+            f(20 + k as u64, x.map_or(9, |x| x.shape as u64), 0);
+            f(30 + k as u64, x.map_or(2, |x| x.cue as u64), 0);
         }
-        f(40, word_at(-1), me.word);
-        f(41, me.word, word_at(1));
+        f(40, word_at(1), me.word);
+        f(41, me.word, word_at(3));
         f(42, me.suffix, 0);
-        f(43, me.shape as u64, word_at(-1));
-        f(44, me.shape as u64, word_at(1));
+        f(43, me.shape as u64, word_at(1));
+        f(44, me.shape as u64, word_at(3));
         let inside = me.inside as u64;
         f(50, inside, me.mark as u64);
         f(51, inside, me.word);
         f(52, inside, has_mark);
         f(53, opens_quoted as u64, inside);
-        f(54, at(-1).map_or(3, |x| x.inside as u64), inside);
+        f(54, win[1].map_or(3, |x| x.inside as u64), inside);
         let (dir, dist) = nearest_cue(&cues, i);
         f(60, dir, dist);
         f(61, dir * 8 + dist, inside);
@@ -170,9 +188,11 @@ fn sentence_features(infos: &[Info], s: Range<usize>, out: &mut BlockFeatures) {
         f(65, cues.len().min(3) as u64, inside);
         f(66, bucketed(i - s.start), me.shape as u64);
         f(67, bucketed(s.end - 1 - i), inside);
-        f(68, me.pron as u64, word_at(1));
+        f(68, me.pron as u64, word_at(3));
         let cue_word = nearest_cue_word(&cues, infos, i);
         f(69, cue_word, dir);
+        debug_assert_eq!(n, PER_TOKEN);
+        out.feats.extend_from_slice(&buf);
     }
 }
 

@@ -52,10 +52,16 @@ pub enum ModelError {
 
 const MAGIC: &[u8; 8] = b"NPQUOTE1";
 
+/// Lanes of a weight row in memory: [`NTAGS`] padded to eight with a zero, so
+/// that a row is one 16-byte load and summing the rows of a token's features
+/// vectorizes (the model file keeps seven per row).
+const LANES: usize = 8;
+
 /// Weights in a form both training (f32) and serving (dequantized) share.
 #[derive(Debug, Clone)]
 pub struct QuoteModel {
-    weights: Vec<i16>,
+    /// One row per feature bucket, per-tag weights in the first [`NTAGS`] lanes.
+    rows: Vec<[i16; LANES]>,
     scale: f32,
     trans: [[f32; NTAGS]; NTAGS + 1],
 }
@@ -66,7 +72,7 @@ impl QuoteModel {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
         let scale = max / f32::from(i16::MAX);
         QuoteModel {
-            weights: weights.iter().map(|w| (w / scale).round() as i16).collect(),
+            rows: padded_rows(weights.iter().map(|w| (w / scale).round() as i16)),
             scale,
             trans,
         }
@@ -94,15 +100,8 @@ impl QuoteModel {
         for (k, c) in t.chunks_exact(4).enumerate() {
             trans[k / NTAGS][k % NTAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
         }
-        let weights = w
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        Ok(QuoteModel {
-            weights,
-            scale,
-            trans,
-        })
+        let rows = padded_rows(w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
+        Ok(QuoteModel { rows, scale, trans })
     }
 
     /// Writes the model file (the inverse of [`QuoteModel::from_bytes`]).
@@ -114,8 +113,9 @@ impl QuoteModel {
         for row in &self.trans {
             row.iter().for_each(|x| out.extend(x.to_le_bytes()));
         }
-        self.weights
+        self.rows
             .iter()
+            .flat_map(|row| &row[..NTAGS])
             .for_each(|w| out.extend(w.to_le_bytes()));
         out
     }
@@ -124,18 +124,28 @@ impl QuoteModel {
     pub fn tag(&self, f: &BlockFeatures) -> Vec<u8> {
         let em: Vec<[f32; NTAGS]> = (0..f.len())
             .map(|i| {
-                let mut acc = [0i32; NTAGS];
+                // Integer sums are exact, so the padded lane changes nothing.
+                let mut acc = [0i32; LANES];
                 for &b in f.of(i) {
-                    let row = &self.weights[b as usize * NTAGS..][..NTAGS];
-                    acc.iter_mut()
-                        .zip(row)
-                        .for_each(|(a, &w)| *a += i32::from(w));
+                    let row = &self.rows[b as usize];
+                    for (a, &w) in acc.iter_mut().zip(row) {
+                        *a += i32::from(w);
+                    }
                 }
-                acc.map(|a| a as f32 * self.scale)
+                std::array::from_fn(|t| acc[t] as f32 * self.scale)
             })
             .collect();
         viterbi(&em, &self.trans)
     }
+}
+
+/// Rows of [`LANES`] from weights in row-major order, [`NTAGS`] per row.
+fn padded_rows(weights: impl Iterator<Item = i16>) -> Vec<[i16; LANES]> {
+    let mut rows = vec![[0i16; LANES]; BUCKETS];
+    for (k, w) in weights.enumerate().take(BUCKETS * NTAGS) {
+        rows[k / NTAGS][k % NTAGS] = w;
+    }
+    rows
 }
 
 /// Sum of the rows of `feats` in f32 weights (training).
@@ -149,35 +159,52 @@ pub fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
 }
 
 /// First-order Viterbi under [`allowed`]; row `NTAGS` of `trans` is the start.
+///
+/// [`allowed`] is folded into the transitions once per call rather than decoded
+/// for each of the `NTAGS²` pairs at every token, and only the previous token's
+/// scores are kept; every allowed sum is computed as before, in the same order,
+/// so the path is the same.
 pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![[f32::NEG_INFINITY; NTAGS]; n];
+    // step[t][p]: the transition p -> t, minus infinity where [`allowed`] forbids
+    // it. A forbidden step then sums to minus infinity (or NaN), which is never
+    // greater than `best`, exactly as skipping it was; so is an unreachable
+    // `prev[p]`, which needs no test of its own either.
+    let step: [[f32; NTAGS]; NTAGS] = std::array::from_fn(|t| {
+        std::array::from_fn(|p| {
+            if allowed(Some(p as u8), t as u8) {
+                trans[p][t]
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+    });
+    let mut score = [f32::NEG_INFINITY; NTAGS];
     let mut back = vec![[0u8; NTAGS]; n];
     for t in 0..NTAGS {
         if allowed(None, t as u8) {
-            score[0][t] = em[0][t] + trans[NTAGS][t];
+            score[t] = em[0][t] + trans[NTAGS][t];
         }
     }
     for i in 1..n {
+        let prev = score;
         for t in 0..NTAGS {
             let mut best = (f32::NEG_INFINITY, 0u8);
-            for p in 0..NTAGS {
-                if score[i - 1][p] > f32::NEG_INFINITY && allowed(Some(p as u8), t as u8) {
-                    let s = score[i - 1][p] + trans[p][t];
-                    if s > best.0 {
-                        best = (s, p as u8);
-                    }
+            for (p, (&from, &w)) in prev.iter().zip(&step[t]).enumerate() {
+                let s = from + w;
+                if s > best.0 {
+                    best = (s, p as u8);
                 }
             }
-            score[i][t] = best.0 + em[i][t];
+            score[t] = best.0 + em[i][t];
             back[i][t] = best.1;
         }
     }
     let mut t = (0..NTAGS)
-        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
         .unwrap_or(0) as u8;
     let mut out = vec![0u8; n];
     for i in (0..n).rev() {

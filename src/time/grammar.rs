@@ -146,32 +146,61 @@ impl First {
     }
 }
 
-/// Matches `pat` at token `i`; returns the end token (exclusive) of the longest match.
-pub(crate) fn match_at(pat: &[E], s: &Scanned, i: usize, caps: Caps) -> Option<(usize, Caps)> {
+/// Matches `pat` at token `i`; returns the end token (exclusive) of the longest
+/// match and leaves what it captured in `caps`.
+///
+/// The captures are threaded through by reference and copied only where an
+/// optional group forks the match in two: passing the record by value copied it
+/// at every element, which cost more than the matching itself. On `None` the
+/// contents of `caps` are unspecified (a failed branch may have written to it);
+/// every caller discards them then, as the by-value version did.
+pub(crate) fn match_at(pat: &[E], s: &Scanned, i: usize, caps: &mut Caps) -> Option<usize> {
     let Some((first, rest)) = pat.split_first() else {
-        return Some((i, caps));
+        return Some(i);
     };
     if let E::Opt(group) = first {
-        let with = match_at(group, s, i, caps).and_then(|(j, c)| match_at(rest, s, j, c));
+        // A group that opens with a literal the token is not cannot match: skip
+        // the copy its branch would need.
+        let with = if literal_fails(group.first(), s, i) {
+            None
+        } else {
+            let mut c = *caps;
+            match_at(group, s, i, &mut c)
+                .and_then(|j| match_at(rest, s, j, &mut c))
+                .map(|j| (j, c))
+        };
         let without = match_at(rest, s, i, caps);
+        // The longer match wins; on a tie the one with the group.
         return match (with, without) {
-            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
-            (a, b) => a.or(b),
+            (Some((a, c)), Some(b)) if b <= a => {
+                *caps = c;
+                Some(a)
+            }
+            (Some((a, c)), None) => {
+                *caps = c;
+                Some(a)
+            }
+            (_, b) => b,
         };
     }
-    // Most rows fail on a literal: check it before copying the captures.
-    let literal_ok = match first {
-        E::W(w) => s.low(i) == *w,
-        E::Any(ws) => ws.contains(&s.low(i)),
-        _ => true,
-    };
+    // Most rows fail on a literal: check it before anything else.
     // Expressions never run across a paragraph break.
-    if !literal_ok || (matched_any(&caps) && s.tok(i).is_some_and(|t| t.para_before)) {
+    if literal_fails(Some(first), s, i)
+        || (s.tok(i).is_some_and(|t| t.para_before) && matched_any(caps))
+    {
         return None;
     }
-    let mut c = caps;
-    let n = element(first, s, i, &mut c)?;
-    match_at(rest, s, i + n, c)
+    let n = element(first, s, i, caps)?;
+    match_at(rest, s, i + n, caps)
+}
+
+/// `e` is a literal (or a choice of literals) that token `i` is not.
+fn literal_fails(e: Option<&E>, s: &Scanned, i: usize) -> bool {
+    match e {
+        Some(E::W(w)) => s.low(i) != *w,
+        Some(E::Any(ws)) => !ws.contains(&s.low(i)),
+        _ => false,
+    }
 }
 
 /// True once something has been consumed, so a paragraph break may not be crossed.

@@ -1,6 +1,10 @@
 //! Word lists: months, weekdays, number words, units, seasons, parts of day.
 //!
-//! Plain `match` tables keep the vocabulary readable and compile to fast lookups.
+//! Plain tables keep the vocabulary readable; the trigger prefilter merges them
+//! into one hash set.
+
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// A calendar unit a duration or shift is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,37 +41,68 @@ impl Unit {
     }
 }
 
+/// Month numbers of full and abbreviated English month names.
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// ISO weekdays (1 = Monday) of weekday names and abbreviations.
+const WEEKDAYS: &[(&str, u8)] = &[
+    ("monday", 1),
+    ("mon", 1),
+    ("tuesday", 2),
+    ("tues", 2),
+    ("tue", 2),
+    ("wednesday", 3),
+    ("wed", 3),
+    ("thursday", 4),
+    ("thurs", 4),
+    ("thu", 4),
+    ("friday", 5),
+    ("fri", 5),
+    ("saturday", 6),
+    ("sat", 6),
+    ("sunday", 7),
+    ("sun", 7),
+];
+
+/// The value `w` has in `table`, if it is listed (a linear scan, as a `match`
+/// on strings compiles to; the tables are short).
+fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
 /// Month number for a full or abbreviated English month name.
 pub(crate) fn month(w: &str) -> Option<u8> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    lookup(MONTHS, w)
 }
 
 /// ISO weekday (1 = Monday) for a weekday name.
 pub(crate) fn weekday(w: &str) -> Option<u8> {
-    Some(match w {
-        "monday" | "mon" => 1,
-        "tuesday" | "tues" | "tue" => 2,
-        "wednesday" | "wed" => 3,
-        "thursday" | "thurs" | "thu" => 4,
-        "friday" | "fri" => 5,
-        "saturday" | "sat" => 6,
-        "sunday" | "sun" => 7,
-        _ => return None,
-    })
+    lookup(WEEKDAYS, w)
 }
 
 /// Value of a cardinal number word.
@@ -127,45 +162,75 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
         })
 }
 
+/// Unit nouns, singular and plural, with the unit they name.
+const UNITS: &[(&str, Unit)] = &[
+    ("second", Unit::Second),
+    ("seconds", Unit::Second),
+    ("sec", Unit::Second),
+    ("secs", Unit::Second),
+    ("minute", Unit::Minute),
+    ("minutes", Unit::Minute),
+    ("min", Unit::Minute),
+    ("mins", Unit::Minute),
+    ("hour", Unit::Hour),
+    ("hours", Unit::Hour),
+    ("hr", Unit::Hour),
+    ("hrs", Unit::Hour),
+    ("day", Unit::Day),
+    ("days", Unit::Day),
+    ("week", Unit::Week),
+    ("weeks", Unit::Week),
+    ("weekend", Unit::Weekend),
+    ("weekends", Unit::Weekend),
+    ("month", Unit::Month),
+    ("months", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("quarters", Unit::Quarter),
+    ("year", Unit::Year),
+    ("years", Unit::Year),
+    ("decade", Unit::Decade),
+    ("decades", Unit::Decade),
+    ("century", Unit::Century),
+    ("centuries", Unit::Century),
+];
+
+/// TimeML season codes of season names.
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("fall", "FA"),
+    ("autumn", "FA"),
+    ("winter", "WI"),
+];
+
+/// TimeML part-of-day codes of part-of-day words.
+const PARTS_OF_DAY: &[(&str, &str)] = &[
+    ("morning", "MO"),
+    ("mornings", "MO"),
+    ("afternoon", "AF"),
+    ("afternoons", "AF"),
+    ("evening", "EV"),
+    ("evenings", "EV"),
+    ("night", "NI"),
+    ("nights", "NI"),
+    ("overnight", "NI"),
+    ("midday", "MI"),
+    ("noon", "MI"),
+];
+
 /// The unit a (singular or plural) unit noun names.
 pub(crate) fn unit(w: &str) -> Option<Unit> {
-    Some(match w {
-        "second" | "seconds" | "sec" | "secs" => Unit::Second,
-        "minute" | "minutes" | "min" | "mins" => Unit::Minute,
-        "hour" | "hours" | "hr" | "hrs" => Unit::Hour,
-        "day" | "days" => Unit::Day,
-        "week" | "weeks" => Unit::Week,
-        "weekend" | "weekends" => Unit::Weekend,
-        "month" | "months" => Unit::Month,
-        "quarter" | "quarters" => Unit::Quarter,
-        "year" | "years" => Unit::Year,
-        "decade" | "decades" => Unit::Decade,
-        "century" | "centuries" => Unit::Century,
-        _ => return None,
-    })
+    lookup(UNITS, w)
 }
 
 /// TimeML season code.
 pub(crate) fn season(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "spring" => "SP",
-        "summer" => "SU",
-        "fall" | "autumn" => "FA",
-        "winter" => "WI",
-        _ => return None,
-    })
+    lookup(SEASONS, w)
 }
 
 /// TimeML part-of-day code.
 pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "morning" | "mornings" => "MO",
-        "afternoon" | "afternoons" => "AF",
-        "evening" | "evenings" => "EV",
-        "night" | "nights" | "overnight" => "NI",
-        "midday" | "noon" => "MI",
-        _ => return None,
-    })
+    lookup(PARTS_OF_DAY, w)
 }
 
 /// Non-lexicon words an expression can hinge on (the prefilter's extra triggers).
@@ -213,16 +278,25 @@ const TRIGGERS: &[&str] = &[
 ];
 
 /// Cheap prefilter: can a time expression hinge on this lower-cased token?
+///
+/// Called on every token of a text, so the word lists are merged into one hash
+/// set once: one lookup instead of trying each list in turn (more than a hundred
+/// string comparisons for a word that is in none of them, which most are).
 pub(crate) fn is_trigger(w: &str) -> bool {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let keys = |t: &'static [(&'static str, u8)]| t.iter().map(|(k, _)| *k);
+        keys(MONTHS)
+            .chain(keys(WEEKDAYS))
+            .chain(UNITS.iter().map(|(k, _)| *k))
+            .chain(SEASONS.iter().map(|(k, _)| *k))
+            .chain(PARTS_OF_DAY.iter().map(|(k, _)| *k))
+            .chain(TRIGGERS.iter().copied())
+            .chain(DECADE_WORDS.iter().copied())
+            .collect()
+    });
     let first = w.as_bytes().first().copied().unwrap_or(0);
-    first.is_ascii_digit()
-        || month(w).is_some()
-        || weekday(w).is_some()
-        || unit(w).is_some()
-        || season(w).is_some()
-        || part_of_day(w).is_some()
-        || TRIGGERS.contains(&w)
-        || DECADE_WORDS.contains(&w)
+    first.is_ascii_digit() || words.contains(w)
 }
 
 /// "the twenties" … "the nineties", in decade order (index 0 is the 1920s).

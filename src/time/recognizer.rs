@@ -11,7 +11,7 @@ use super::rules::{Rule, RULES};
 use super::scan::{Kind, Scanned};
 use super::{Anchor, Timex, TimexType};
 use crate::text::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// How many tokens before a trigger word a rule may start (`at least the past 18 months`).
@@ -81,7 +81,8 @@ fn trigger_window(s: &Scanned) -> Vec<bool> {
 /// anywhere. One lookup per position replaces trying all rows (most of which
 /// fail on their first word), with the same result.
 struct RowIndex {
-    by_word: HashMap<&'static str, Rows>,
+    /// Fx, not SipHash: looked up at every position near a trigger word.
+    by_word: FxHashMap<&'static str, Rows>,
     by_class: Vec<(Class, Rows)>,
     anywhere: Rows,
 }
@@ -95,7 +96,7 @@ impl RowIndex {
         INDEX.get_or_init(|| {
             assert!(RULES.len() <= Rows::BITS as usize, "widen `Rows`");
             let mut ix = RowIndex {
-                by_word: HashMap::new(),
+                by_word: FxHashMap::default(),
                 by_class: Vec::new(),
                 anywhere: 0,
             };
@@ -122,8 +123,12 @@ impl RowIndex {
     /// The rows whose first element admits token `i`.
     fn rows_at(&self, s: &Scanned, i: usize) -> Rows {
         let mut rows = self.anywhere | self.by_word.get(s.low(i)).copied().unwrap_or(0);
+        // Class matchers only write captures, never read them, so one scratch
+        // record serves every class (building a fresh one per class cost more
+        // than most of the checks).
+        let mut scratch = Caps::default();
         for &(class, more) in &self.by_class {
-            if more & !rows != 0 && class_at(class, s, i, &mut Caps::default()).is_some() {
+            if more & !rows != 0 && class_at(class, s, i, &mut scratch).is_some() {
                 rows |= more;
             }
         }
@@ -131,15 +136,28 @@ impl RowIndex {
     }
 }
 
+/// The rows in `rows`, in table order (lowest bit first): visiting only the set
+/// bits instead of testing the bit of every row of the table.
+fn set_rows(mut rows: Rows) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let k = rows.trailing_zeros() as usize;
+        (rows != 0).then(|| {
+            rows &= rows - 1;
+            k
+        })
+    })
+}
+
 /// The longest rule match starting at token `i` whose normalizer accepts it.
 fn best_at(s: &Scanned, i: usize, anchor: Option<&Anchor>) -> Option<(usize, Timex)> {
     let rows = RowIndex::get().rows_at(s, i);
-    let mut cands: Vec<(usize, &Rule, Caps)> = RULES
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| rows >> k & 1 == 1)
-        .filter_map(|(_, r)| match_at(r.pat, s, i, Caps::default()).map(|(j, c)| (j, r, c)))
-        .filter(|(j, r, _)| *j > i + r.lead)
+    let mut cands: Vec<(usize, &Rule, Caps)> = set_rows(rows)
+        .map(|k| &RULES[k])
+        .filter_map(|r| {
+            let mut caps = Caps::default();
+            let j = match_at(r.pat, s, i, &mut caps)?;
+            (j > i + r.lead).then_some((j, r, caps))
+        })
         .collect();
     // Longest first; the sort is stable so earlier rows win ties.
     cands.sort_by_key(|(j, _, _)| std::cmp::Reverse(*j));
@@ -251,7 +269,7 @@ mod tests {
             for i in 0..s.toks.len() {
                 let rows = index.rows_at(&s, i);
                 for (k, rule) in RULES.iter().enumerate() {
-                    if match_at(rule.pat, &s, i, Caps::default()).is_some() {
+                    if match_at(rule.pat, &s, i, &mut Caps::default()).is_some() {
                         assert!(
                             rows >> k & 1 == 1,
                             "row {} skipped at {:?}",
