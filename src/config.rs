@@ -24,7 +24,7 @@ pub struct RawConfig {
     /// Largest gRPC message decoded or encoded, in bytes.
     #[arg(long, env = "NEWSPARSE_MAX_MESSAGE_BYTES", default_value_t = 4 * 1024 * 1024)]
     pub max_message_bytes: usize,
-    /// Parses running at once (0: one per CPU core).
+    /// Parses running at once (0: one more than the CPU cores; see `validate`).
     #[arg(long, env = "NEWSPARSE_MAX_CONCURRENT_PARSES", default_value_t = 0)]
     pub max_concurrent_parses: usize,
     /// Parses allowed to wait for a free slot before new ones are refused.
@@ -114,8 +114,13 @@ impl RawConfig {
     pub fn validate(self) -> Result<Config, ConfigError> {
         self.check_limits()?;
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // One slot more than cores: a finished parse hands its slot to the next request
+        // through the async runtime (semaphore wake-up, then a blocking-pool wake-up), and
+        // with one slot per core that core sits idle through the handoff. Under h2load on
+        // two cores, two slots left 16 % of the CPU idle; three gave 17 % more articles per
+        // second at the same p99 (BENCHMARKS.md section 13).
         let max_concurrent_parses = match self.max_concurrent_parses {
-            0 => cores,
+            0 => cores + 1,
             n => n,
         };
         let tls = match (&self.tls_cert, &self.tls_key) {

@@ -41,8 +41,8 @@ pub struct CpuError {
     pub missing: Vec<&'static str>,
 }
 
-/// The features of [`FEATURES`] this build was compiled with that `cpuinfo` (the text
-/// of `/proc/cpuinfo`) does not list for its first processor.
+/// The features this build was compiled with (this module's feature table) that
+/// `cpuinfo` (the text of `/proc/cpuinfo`) does not list for its first processor.
 pub fn missing(cpuinfo: &str) -> Vec<&'static str> {
     let Some(flags) = cpuinfo.lines().find_map(|l| {
         l.strip_prefix("flags")
