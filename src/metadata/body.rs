@@ -7,10 +7,6 @@ use crate::text::Span;
 /// Silent reading speed for non-fiction, words per minute (Brysbaert 2019 meta-analysis).
 pub const WORDS_PER_MINUTE: u64 = 238;
 
-/// Language detection reads at most this many bytes of body: enough for a stable guess,
-/// and it keeps detection cost flat on long articles.
-const LANG_SAMPLE: usize = 4096;
-
 /// Fills lead, language, word count and reading time from the Body blocks; the language
 /// is the caller's hint when there is one (reliable, confidence 1), else detected.
 pub(crate) fn fill(text: &str, bodies: &[Span], language_hint: Option<&str>, meta: &mut Metadata) {
@@ -30,7 +26,7 @@ pub(crate) fn fill(text: &str, bodies: &[Span], language_hint: Option<&str>, met
             confidence: 1.0,
             reliable: true,
         }),
-        None => language(text, bodies),
+        None => super::language::detect(text, bodies),
     };
 }
 
@@ -67,102 +63,4 @@ fn first_sentence(p: Piece<'_>) -> Option<Piece<'_>> {
         }
     }
     Some(p)
-}
-
-/// Language of the body (first [`LANG_SAMPLE`] bytes) via whatlang.
-fn language(text: &str, bodies: &[Span]) -> Option<Language> {
-    let mut sample = String::with_capacity(LANG_SAMPLE + 256);
-    for b in bodies {
-        if sample.len() >= LANG_SAMPLE {
-            break;
-        }
-        sample.push_str(b.slice(text));
-        sample.push('\n');
-    }
-    let info = whatlang::detect(&sample)?;
-    let iso3 = info.lang().code();
-    Some(Language {
-        code: iso639_1(iso3)?.to_string(),
-        iso639_3: iso3.to_string(),
-        confidence: info.confidence(),
-        reliable: info.is_reliable(),
-    })
-}
-
-/// ISO 639-3 codes whatlang reports, with their ISO 639-1 equivalents.
-const ISO3_TO_1: &[(&str, &str)] = &[
-    ("epo", "eo"),
-    ("eng", "en"),
-    ("rus", "ru"),
-    ("cmn", "zh"),
-    ("spa", "es"),
-    ("por", "pt"),
-    ("ita", "it"),
-    ("ben", "bn"),
-    ("fra", "fr"),
-    ("deu", "de"),
-    ("ukr", "uk"),
-    ("kat", "ka"),
-    ("ara", "ar"),
-    ("hin", "hi"),
-    ("jpn", "ja"),
-    ("heb", "he"),
-    ("yid", "yi"),
-    ("pol", "pl"),
-    ("amh", "am"),
-    ("jav", "jv"),
-    ("kor", "ko"),
-    ("nob", "nb"),
-    ("dan", "da"),
-    ("swe", "sv"),
-    ("fin", "fi"),
-    ("tur", "tr"),
-    ("nld", "nl"),
-    ("hun", "hu"),
-    ("ces", "cs"),
-    ("ell", "el"),
-    ("bul", "bg"),
-    ("bel", "be"),
-    ("mar", "mr"),
-    ("kan", "kn"),
-    ("ron", "ro"),
-    ("slv", "sl"),
-    ("hrv", "hr"),
-    ("srp", "sr"),
-    ("mkd", "mk"),
-    ("lit", "lt"),
-    ("lav", "lv"),
-    ("est", "et"),
-    ("tam", "ta"),
-    ("vie", "vi"),
-    ("urd", "ur"),
-    ("tha", "th"),
-    ("guj", "gu"),
-    ("uzb", "uz"),
-    ("pan", "pa"),
-    ("aze", "az"),
-    ("ind", "id"),
-    ("tel", "te"),
-    ("pes", "fa"),
-    ("mal", "ml"),
-    ("ori", "or"),
-    ("mya", "my"),
-    ("nep", "ne"),
-    ("sin", "si"),
-    ("khm", "km"),
-    ("tuk", "tk"),
-    ("aka", "ak"),
-    ("zul", "zu"),
-    ("sna", "sn"),
-    ("afr", "af"),
-    ("lat", "la"),
-    ("slk", "sk"),
-    ("cat", "ca"),
-    ("tgl", "tl"),
-    ("hye", "hy"),
-];
-
-/// The ISO 639-1 code for an ISO 639-3 code whatlang reports.
-pub(crate) fn iso639_1(iso3: &str) -> Option<&'static str> {
-    ISO3_TO_1.iter().find(|(k, _)| *k == iso3).map(|(_, v)| *v)
 }

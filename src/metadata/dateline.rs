@@ -82,7 +82,8 @@ pub(crate) fn opens(text: &str, span: Span) -> bool {
     all_caps(pre.trim())
 }
 
-/// True when `s` is an all-caps place and an ISO date (`LONDON 1996-08-30`).
+/// True when `s` is a place and an ISO date (`LONDON 1996-08-30`,
+/// `MILWAUKEE, Wisconsin 1996-08-29`).
 fn bare_shaped(s: &str) -> bool {
     let Some((place, date)) = s.trim().rsplit_once(' ') else {
         return false;
@@ -93,7 +94,15 @@ fn bare_shaped(s: &str) -> bool {
         .iter()
         .enumerate()
         .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    iso && digits && all_caps(place.trim_end_matches(','))
+    iso && digits && bare_place(place.trim_end_matches(','))
+}
+
+/// An all-caps place, optionally followed by its region or country in title case
+/// (`KHASAVYURT, Russia`).
+fn bare_place(s: &str) -> bool {
+    let mut segs = s.split(',');
+    let city = segs.next().unwrap_or("").trim();
+    all_caps(city) && segs.all(|seg| title_case(seg.trim(), 3))
 }
 
 /// `LONDON 1996-08-30` standing alone as the first body block.
@@ -105,7 +114,7 @@ fn bare(ctx: &Ctx<'_>, first: Piece<'_>, anchor: Option<&str>) -> Option<Datelin
     let place = first
         .to(date.span.start.saturating_sub(first.off))
         .trim_end_matches(&[',']);
-    if !all_caps(place.s) {
+    if !bare_place(place.s) {
         return None;
     }
     Some(Dateline {

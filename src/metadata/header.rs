@@ -52,6 +52,22 @@ pub(crate) fn parse_credits(ctx: &Ctx<'_>, p: Piece<'_>) -> Option<HeaderLine> {
     parse_fields(ctx, p, true)
 }
 
+/// A line of nothing but names (`Jane Doe`, `Jane Doe and John Roe`) standing between a
+/// headline and a dateline, where wire copy puts the byline: its people become authors.
+pub(crate) fn byline_names(ctx: &Ctx<'_>, p: Piece<'_>, meta: &mut Metadata) -> bool {
+    if p.s.contains('\n') || p.s.split_whitespace().count() > 12 {
+        return false;
+    }
+    let (mut authors, mut agencies) = (Vec::new(), Vec::new());
+    let p = p.trim();
+    if !names::parse_unmarked(ctx, p, true, &mut authors, &mut agencies) || authors.is_empty() {
+        return false;
+    }
+    meta.authors.extend(authors);
+    meta.agencies.extend(agencies);
+    true
+}
+
 fn parse_fields(ctx: &Ctx<'_>, p: Piece<'_>, credits_only: bool) -> Option<HeaderLine> {
     if p.s.len() > 240 || p.s.split_whitespace().count() > 30 {
         return None;

@@ -21,7 +21,7 @@ pub(crate) fn classify(ctx: &Ctx<'_>, spans: &[Span], meta: &mut Metadata) -> Ve
         bodies += usize::from(kind == BlockKind::Body);
         blocks.push(Block { span, kind });
     }
-    mark_title(ctx.text, &mut blocks, meta);
+    mark_title(ctx, &mut blocks, meta);
     if let Some(first) = blocks.iter_mut().find(|b| b.kind == BlockKind::Body) {
         meta.dateline = dateline::parse(ctx, Piece::of(ctx.text, first.span), meta);
         let agency = meta.dateline.as_ref().and_then(|d| d.agency.clone());
@@ -85,32 +85,107 @@ fn title_index(text: &str, blocks: &[Block]) -> Option<usize> {
     (b.kind == BlockKind::Body && title_like(b.span.slice(text))).then_some(i)
 }
 
-/// A headline: one line, 1..=30 words, not ending like a sentence or a clause.
+/// A headline: one line, 1..=30 words, not ending like a sentence or a clause, or a
+/// short line closed by one full stop, as Reuters copy is archived
+/// (`TENNIS - HOLDERS KNOCKED OUT IN OPENING ROUND.`): only a header, byline or
+/// dateline after such a line makes it the title (see [`mark_title`]).
 fn title_like(s: &str) -> bool {
     let words = s.split_whitespace().count();
     !s.contains('\n')
         && (1..=30).contains(&words)
         && s.len() <= 300
-        && (!ends_sentence(s) || s.ends_with(['?', '!']))
+        && (!ends_sentence(s) || s.ends_with(['?', '!']) || stopped_line(s))
         && !s.ends_with([',', ';'])
 }
 
+/// At most [`SENTENCE_HEADLINE_WORDS`] words closed by one full stop (also detached,
+/// as in tokenized copy: `ROUND .`).
+fn stopped_line(s: &str) -> bool {
+    s.strip_suffix('.').is_some_and(|head| {
+        !head.ends_with('.') && head.split_whitespace().count() <= SENTENCE_HEADLINE_WORDS
+    })
+}
+
+/// A headline set in title case or capitals that ends with one full stop (also
+/// detached, as in tokenized copy: `ROUND .`).
+fn stopped_headline(s: &str) -> bool {
+    stopped_line(s) && headline_set(s[..s.len() - 1].trim_end())
+}
+
+/// Words a sentence-case headline holds at most: longer lines are prose.
+const SENTENCE_HEADLINE_WORDS: usize = 20;
+
+/// A headline set in sentence case (`Council delays vote on new bus lanes`): 3 to
+/// [`SENTENCE_HEADLINE_WORDS`] words, opening with a capital or a digit, no closing
+/// punctuation, no list marker, no address. Whether it is one depends on what follows.
+fn sentence_headline(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let first = s
+        .trim_start_matches(['"', '“', '‘', '\'', '«'])
+        .chars()
+        .next();
+    let closed = s
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
+        .ends_with(['.', '!', '?', '…', ':', ';', ',', '-', '—', '–', '/', '|']);
+    (3..=SENTENCE_HEADLINE_WORDS).contains(&words)
+        && s.len() <= 200
+        && !s.contains('\n')
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !closed
+        && !s.contains(['@', '|', '•'])
+        && !s.contains("://")
+        && !s.split_whitespace().next().is_some_and(list_marker)
+}
+
+/// `1.`, `2)`, `a)`: an item of a numbered list, not a headline.
+fn list_marker(w: &str) -> bool {
+    let Some(body) = w.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    !body.is_empty() && (body.chars().all(|c| c.is_ascii_digit()) || body.len() == 1)
+}
+
+/// Prose under a headline: a paragraph that ends like a sentence and runs longer than
+/// the headline (at least eight words).
+fn prose_under(text: &str, head: Span, next: Span) -> bool {
+    let s = next.slice(text);
+    let words = s.split_whitespace().count();
+    ends_sentence(s) && words >= 8 && words > head.slice(text).split_whitespace().count()
+}
+
 /// The first block becomes the title when a header/byline line follows it, when the
-/// next body block opens with a dateline, or when it is set as a headline (title case
-/// or all caps, no closing punctuation) and prose follows: never guessed from prose.
-fn mark_title(text: &str, blocks: &mut [Block], meta: &mut Metadata) {
+/// next body block opens with a dateline (a name-only line between the two is the
+/// byline), or when prose follows and it is set as a headline: title case or all caps
+/// with no closing punctuation, or a short sentence-case line. Never guessed from prose.
+fn mark_title(ctx: &Ctx<'_>, blocks: &mut [Block], meta: &mut Metadata) {
+    let text = ctx.text;
     let Some(i) = title_index(text, blocks) else {
         return;
     };
-    let next = blocks[i + 1..]
-        .iter()
-        .find(|b| b.kind != BlockKind::Boilerplate);
+    let rest: Vec<usize> = (i + 1..blocks.len())
+        .filter(|&j| blocks[j].kind != BlockKind::Boilerplate)
+        .take(2)
+        .collect();
     let own = blocks[i].span;
-    let confirmed = match next {
-        Some(b) if matches!(b.kind, BlockKind::Header | BlockKind::Byline) => true,
-        Some(b) if b.kind == BlockKind::Body => {
-            dateline::opens(text, b.span)
-                || headline_set(own.slice(text)) && !dateline::opens(text, own)
+    let head = own.slice(text);
+    let confirmed = match rest.first().map(|&j| (j, blocks[j])) {
+        Some((_, b)) if matches!(b.kind, BlockKind::Header | BlockKind::Byline) => true,
+        Some((j, b)) if b.kind == BlockKind::Body => {
+            if dateline::opens(text, b.span) {
+                true
+            } else if rest
+                .get(1)
+                .is_some_and(|&k| dateline::opens(text, blocks[k].span))
+                && header::byline_names(ctx, Piece::of(text, b.span), meta)
+            {
+                blocks[j].kind = BlockKind::Byline;
+                true
+            } else {
+                let prose = || prose_under(text, own, b.span);
+                !dateline::opens(text, own)
+                    && (headline_set(head)
+                        || (sentence_headline(head) || stopped_headline(head)) && prose())
+            }
         }
         _ => false,
     };

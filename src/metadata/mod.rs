@@ -5,7 +5,7 @@
 //!                                       ├─ header   published/updated date, authors, agencies
 //!                                       └─ boilerplate  separators, follow-us, copyright ...
 //! first Body ─ dateline ─> place/date/agency, then the lead sentence (body.rs)
-//! Body blocks ─ attribution ("X reports ... citing Y"), body::language, word count
+//! Body blocks ─ attribution ("X reports ... citing Y"), language (prose words only), word count
 //! whole text ─ contacts (handles, URLs, emails) ─ publisher (handle table, copyright, rule)
 //! ```
 //! Every reported value carries a [`Span`] into the untouched input.
@@ -20,6 +20,7 @@ mod clock;
 mod contacts;
 mod dateline;
 mod header;
+mod language;
 mod layout;
 mod names;
 mod piece;

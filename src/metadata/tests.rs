@@ -238,7 +238,7 @@ fn language_maps_to_iso_639_1() {
         a.metadata.language.as_ref().map(|l| l.code.as_str()),
         Some("ru")
     );
-    assert_eq!(body::iso639_1("pes"), Some("fa"));
+    assert_eq!(language::iso639_1("pes"), Some("fa"));
 }
 
 #[test]

@@ -136,3 +136,37 @@ fn a_long_headline_is_not_joined_to_wrapped_prose() {
         assert_eq!(title, Some(head.trim()), "{name}");
     }
 }
+
+#[test]
+fn a_sentence_case_headline_standing_alone_is_the_title() {
+    let head = "Senate extends funding for rural hospitals\n\n";
+    for (name, text) in layouts(head) {
+        let a = run(&text);
+        let title = a.metadata.title.as_ref().map(|t| t.value.as_str());
+        assert_eq!(title, Some(head.trim()), "{name}");
+    }
+}
+
+#[test]
+fn a_headline_closed_by_a_full_stop_needs_a_dateline_or_byline_under_it() {
+    for (text, want) in [
+        ("Senate extends hospital funding.\nWASHINGTON 2021-03-02\nThe Senate voted 71 to 27 on Tuesday to extend the funding.\n", Some("Senate extends hospital funding.")),
+        ("SENATE EXTENDS HOSPITAL FUNDING .\nJane Doe\nWASHINGTON 2021-03-02\nThe Senate voted 71 to 27 on Tuesday to extend the funding.\n", Some("SENATE EXTENDS HOSPITAL FUNDING .")),
+        ("Senate Extends Hospital Funding.\n\nThe Senate voted 71 to 27 on Tuesday to extend the funding for two more years.\n", Some("Senate Extends Hospital Funding.")),
+        ("The Senate extended hospital funding.\n\nThe vote was 71 to 27 on Tuesday, and the bill now goes to the House.\n", None),
+    ] {
+        let a = run(text);
+        let title = a.metadata.title.as_ref().map(|t| t.value.as_str());
+        assert_eq!(title, want, "{text:?}");
+        if text.contains("WASHINGTON") {
+            assert_eq!(value_of(&a.metadata.published), Some("2021-03-02"), "{text:?}");
+        }
+        if text.contains("Jane Doe") {
+            assert_eq!(a.metadata.authors[0].name, "Jane Doe");
+        }
+    }
+}
+
+fn value_of(d: &Option<DateField>) -> Option<&str> {
+    d.as_ref().map(|d| d.value.as_str())
+}

@@ -517,3 +517,79 @@ async fn site_layout_pipe_byline_updated_time_and_inline_boilerplate() {
     )
     .await;
 }
+
+/// Reuters copy as archived: a headline in capitals closed by a full stop, a line with
+/// nothing but the reporter's name, then the `CITY YYYY-MM-DD` line.
+#[tokio::test]
+async fn archived_caps_headline_with_full_stop_name_line_and_dateline() {
+    check(
+        "reuters-archived-caps-headline-stop-byline",
+        Want {
+            title: Some("TENNIS - HOLDERS KNOCKED OUT IN OPENING ROUND OF CLUB CUP."),
+            published: Some("1996-12-06"),
+            dateline: Some(("LONDON", Some("1996-12-06"), None)),
+            authors: &["Jane Doe"],
+            kinds: &[B::Title, B::Byline, B::Dateline, B::Body, B::Body, B::Body],
+            dates: &[("Friday", "1996-12-06"), ("Saturday", "1996-12-07")],
+            ..Want::default()
+        },
+    )
+    .await;
+}
+
+/// A sentence-case headline closed by a full stop, confirmed by the dateline line under
+/// it, whose place names its state.
+#[tokio::test]
+async fn archived_sentence_case_headline_with_full_stop_and_region_dateline() {
+    check(
+        "reuters-archived-sentence-headline-stop-region",
+        Want {
+            title: Some("Grain exporters see slower shipments in week."),
+            published: Some("1996-08-29"),
+            dateline: Some(("MILWAUKEE, Wisconsin", Some("1996-08-29"), None)),
+            kinds: &[B::Title, B::Dateline, B::Body, B::Body],
+            dates: &[("Thursday", "1996-08-29")],
+            ..Want::default()
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn sentence_case_headline_alone_above_blank_line_paragraphs() {
+    check(
+        "sentence-case-headline-blank-lines",
+        Want {
+            title: Some("Council delays vote on new bus lanes after traders protest"),
+            kinds: &[B::Title, B::Body, B::Body, B::Body],
+            ..Want::default()
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn sentence_case_headline_above_one_paragraph_per_line() {
+    check(
+        "sentence-case-headline-one-paragraph-per-line",
+        Want {
+            title: Some("Library extends opening hours for exam season"),
+            kinds: &[B::Title, B::Body, B::Body, B::Body],
+            ..Want::default()
+        },
+    )
+    .await;
+}
+
+/// A first paragraph that is a sentence (a verb and a full stop) stays body, however short.
+#[tokio::test]
+async fn short_sentence_first_is_never_a_title() {
+    check(
+        "prose-first-short-sentence",
+        Want {
+            kinds: &[B::Body, B::Body, B::Body],
+            ..Want::default()
+        },
+    )
+    .await;
+}
