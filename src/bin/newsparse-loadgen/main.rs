@@ -39,7 +39,8 @@ const MAX_DURATION: Duration = Duration::from_secs(600);
 #[derive(Parser)]
 #[command(
     name = "newsparse-loadgen",
-    about = "Load generator for the newsparse gRPC server (loopback only)"
+    version,
+    about = "Load generator for the newsparse gRPC server (loopback, or a container network)"
 )]
 struct Cli {
     #[command(subcommand)]
