@@ -126,6 +126,7 @@ pub async fn run(args: &RunArgs, articles: &[crate::corpus::Article]) -> anyhow:
         requests: Arc::new(requests(articles)),
         retry: args.retry_policy(),
     };
+    spawn_stop_on_signal(&plan);
     if args.resolve_every > 0.0 {
         pool.spawn_refresher(Duration::from_secs_f64(args.resolve_every), plan.end);
     }
@@ -151,6 +152,30 @@ pub async fn run(args: &RunArgs, articles: &[crate::corpus::Article]) -> anyhow:
         });
     }
     Ok(report)
+}
+
+/// SIGTERM or Ctrl-C spends the request budget: workers finish the call they
+/// are in (retries included), send no more, and the report covers the run so
+/// far. A test can so keep load on for exactly as long as an operation takes.
+fn spawn_stop_on_signal(plan: &Plan) {
+    let (next, budget) = (Arc::clone(&plan.next), plan.max_requests);
+    tokio::spawn(async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        let term = async {
+            use tokio::signal::unix::{signal, SignalKind};
+            match signal(SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! { () = ctrl_c => {}, () = term => {} }
+        eprintln!("newsparse-loadgen: stopping on signal; finishing the calls in flight");
+        next.store(budget, Ordering::Relaxed);
+    });
 }
 
 async fn drive(args: &RunArgs, pool: &Arc<Pool>, plan: &Plan) -> (Tally, u64) {
