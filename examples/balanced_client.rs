@@ -24,9 +24,10 @@ const RESOLVE_EVERY: Duration = Duration::from_secs(5);
 async fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let target = args.next().unwrap_or_else(|| "localhost:50051".into());
-    let text = std::fs::read_to_string(args.next().unwrap_or_else(|| {
-        "tests/fixtures/trend-2020-02-07-sadigov-gerasimov.txt".into()
-    }))?;
+    let text = std::fs::read_to_string(
+        args.next()
+            .unwrap_or_else(|| "tests/fixtures/trend-2020-02-07-sadigov-gerasimov.txt".into()),
+    )?;
     let (channel, changes) = Channel::balance_channel::<SocketAddr>(16);
     tokio::spawn(follow(target, changes));
     let mut client = ArticleServiceClient::new(channel);
