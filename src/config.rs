@@ -48,8 +48,8 @@ pub struct RawConfig {
     )]
     pub http2_keepalive_timeout_secs: u64,
     /// Seconds after which a connection is asked to go away (HTTP/2 GOAWAY; calls in
-    /// flight finish within the drain timeout), so long-lived clients reconnect and
-    /// spread over new replicas (0: connections live as long as the client keeps them).
+    /// flight finish first), so long-lived clients reconnect and spread over new
+    /// replicas (0: connections live as long as the client keeps them).
     #[arg(long, env = "NEWSPARSE_MAX_CONNECTION_AGE_SECS", default_value_t = 0)]
     pub max_connection_age_secs: u64,
     /// Serve Prometheus metrics over HTTP at this address (path /metrics); off when unset.

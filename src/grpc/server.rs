@@ -184,10 +184,9 @@ fn builder(config: &Config) -> Result<tonic::transport::Server, ServerError> {
         .http2_keepalive_timeout(config.http2_keepalive.map(|(_, wait)| wait));
     if let Some(age) = config.max_connection_age {
         // tonic sends GOAWAY at this age and closes the connection once its calls are
-        // done; calls still running get the drain timeout, the same bound as on SIGTERM.
-        builder = builder
-            .max_connection_age(age)
-            .max_connection_age_grace(config.drain_timeout);
+        // done. Not `max_connection_age_grace`: in tonic 0.14.9 setting it replaces the
+        // GOAWAY with an abrupt close at age + grace, failing the calls in flight.
+        builder = builder.max_connection_age(age);
     }
     let Some(tls) = &config.tls else {
         return Ok(builder);

@@ -4,6 +4,7 @@
 
 use crate::harness::{fixture, request, TestServer, TREND};
 use newsparse::config::RawConfig;
+use newsparse::grpc::pb;
 use std::net::SocketAddr;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -79,5 +80,41 @@ async fn without_a_max_age_an_idle_connection_is_left_alone() {
     let server = TestServer::start().await;
     let got = first_frame_of(server.addr, &[GOAWAY, PING], Duration::from_millis(2500)).await;
     assert_eq!(got, None, "no GOAWAY or PING in 2.5 s with the defaults");
+    server.stop().await;
+}
+
+/// GOAWAY must not cut a call that is still running: a ParseStream opened before
+/// the age passes keeps answering after it (tonic 0.14.9's `max_connection_age_grace`
+/// would instead close the connection at age + grace, so it is not set).
+#[tokio::test]
+async fn a_stream_open_across_the_max_age_keeps_answering() {
+    let server = TestServer::with(RawConfig {
+        max_connection_age_secs: 1,
+        drain_timeout_secs: 1,
+        ..RawConfig::default()
+    })
+    .await;
+    let mut client = server.client().await;
+    let (tx, rx) = tokio::sync::mpsc::channel(1);
+    let mut answers = client
+        .parse_stream(tokio_stream::wrappers::ReceiverStream::new(rx))
+        .await
+        .expect("stream opens")
+        .into_inner();
+    let send = |id: &str| pb::ParseStreamRequest {
+        request: Some(pb::ParseRequest {
+            id: id.into(),
+            ..request(&fixture(TREND))
+        }),
+    };
+    tx.send(send("before")).await.expect("send");
+    let first = answers.message().await.expect("answer").expect("one");
+    assert_eq!(first.id, "before");
+    // Past the age and past age + drain: the stream is still being served.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    tx.send(send("after")).await.expect("send");
+    let second = answers.message().await.expect("answer").expect("one");
+    assert_eq!(second.id, "after");
+    drop(tx);
     server.stop().await;
 }
