@@ -171,3 +171,51 @@ fn endpoint(addr: SocketAddr) -> anyhow::Result<Endpoint> {
         .connect_timeout(CONNECT_TIMEOUT)
         .tcp_nodelay(true))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pool over `addrs` with `per` lazy connections each (none is ever dialled).
+    fn pool(addrs: &[SocketAddr], per: usize) -> Pool {
+        let p = Pool {
+            target: "test".into(),
+            scope: Scope::Loopback,
+            per_addr: per,
+            gzip: false,
+            members: RwLock::new(Arc::new(Vec::new())),
+            next: AtomicUsize::new(0),
+            stale: Notify::new(),
+        };
+        let mut members = Vec::new();
+        for &a in addrs {
+            for _ in 0..per {
+                let channel = endpoint(a).expect("endpoint").connect_lazy();
+                members.push(p.member(a, channel));
+            }
+        }
+        *p.members.write().expect("lock") = Arc::new(interleave(members, per));
+        p
+    }
+
+    fn addr(port: u16) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], port))
+    }
+
+    #[tokio::test]
+    async fn consecutive_picks_visit_every_server_in_turn() {
+        let p = pool(&[addr(1), addr(2), addr(3)], 2);
+        let picked: Vec<u16> = (0..6).map(|_| p.pick(None).addr.port()).collect();
+        assert_eq!(picked, [1, 2, 3, 1, 2, 3]);
+    }
+
+    #[tokio::test]
+    async fn a_retry_avoids_the_server_that_failed_while_another_exists() {
+        let p = pool(&[addr(1), addr(2)], 2);
+        for _ in 0..8 {
+            assert_eq!(p.pick(Some(addr(1))).addr, addr(2));
+        }
+        let alone = pool(&[addr(1)], 1);
+        assert_eq!(alone.pick(Some(addr(1))).addr, addr(1));
+    }
+}
