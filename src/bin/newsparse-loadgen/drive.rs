@@ -140,7 +140,11 @@ pub async fn run(args: &RunArgs, articles: &[crate::corpus::Article]) -> anyhow:
         .await
         .context("requests still unfinished 30 s after the end of the run")?;
     let elapsed = plan.end.min(Instant::now()) - plan.measure_from;
-    let load = format!("{}, servers {:?}", describe(args, articles), pool.addrs());
+    let load = format!(
+        "{}, servers at the end {:?}",
+        describe(args, articles),
+        pool.addrs()
+    );
     let mut report = Report::new(load, elapsed, tally, skipped);
     if let Some(s) = &spawned {
         let before = cpu_at_start.await?.unwrap_or_default();
