@@ -180,14 +180,22 @@ pub struct HealthTls {
     pub domain: String,
 }
 
-/// True when the server at `addr` answers SERVING within `timeout` (over TLS
-/// when `tls` is given).
-pub async fn health(addr: SocketAddr, timeout: Duration, tls: Option<HealthTls>) -> bool {
-    let addr = if addr.ip().is_unspecified() {
-        SocketAddr::from(([127, 0, 0, 1], addr.port()))
-    } else {
-        addr
-    };
+/// The authority to dial for `addr` (`IP:port` or `host:port`): an unspecified
+/// IP (`0.0.0.0`, as in the listen address) means this host; a name is left for
+/// the connector, which resolves it (`/etc/hosts`, then DNS) and tries each address.
+pub fn dial_authority(addr: &str) -> String {
+    match addr.parse::<SocketAddr>() {
+        Ok(ip) if ip.ip().is_unspecified() => {
+            SocketAddr::from(([127, 0, 0, 1], ip.port())).to_string()
+        }
+        _ => addr.to_owned(),
+    }
+}
+
+/// True when the server at `addr` (`IP:port` or `host:port`, see [`dial_authority`])
+/// answers SERVING within `timeout` (over TLS when `tls` is given).
+pub async fn health(addr: &str, timeout: Duration, tls: Option<HealthTls>) -> bool {
+    let addr = dial_authority(addr);
     let check = async {
         let scheme = if tls.is_some() { "https" } else { "http" };
         let mut endpoint = tonic::transport::Endpoint::new(format!("{scheme}://{addr}"))?;

@@ -36,6 +36,22 @@ pub struct RawConfig {
     /// Responses computed ahead of the client in one ParseStream.
     #[arg(long, env = "NEWSPARSE_STREAM_WINDOW", default_value_t = 8)]
     pub stream_window: usize,
+    /// Seconds between HTTP/2 pings on each connection (0: off); a peer that does
+    /// not answer within --http2-keepalive-timeout-secs is disconnected.
+    #[arg(long, env = "NEWSPARSE_HTTP2_KEEPALIVE_SECS", default_value_t = 30)]
+    pub http2_keepalive_secs: u64,
+    /// Seconds to wait for the answer to an HTTP/2 keepalive ping.
+    #[arg(
+        long,
+        env = "NEWSPARSE_HTTP2_KEEPALIVE_TIMEOUT_SECS",
+        default_value_t = 10
+    )]
+    pub http2_keepalive_timeout_secs: u64,
+    /// Seconds after which a connection is asked to go away (HTTP/2 GOAWAY; calls in
+    /// flight finish first), so long-lived clients reconnect and spread over new
+    /// replicas (0: connections live as long as the client keeps them).
+    #[arg(long, env = "NEWSPARSE_MAX_CONNECTION_AGE_SECS", default_value_t = 0)]
+    pub max_connection_age_secs: u64,
     /// Serve Prometheus metrics over HTTP at this address (path /metrics); off when unset.
     #[arg(long, env = "NEWSPARSE_METRICS_ADDR")]
     pub metrics_addr: Option<SocketAddr>,
@@ -98,6 +114,10 @@ pub struct Config {
     pub drain_timeout: Duration,
     /// Responses computed ahead in one ParseStream (at least 1).
     pub stream_window: usize,
+    /// HTTP/2 ping interval and how long an answer may take, when pings are on.
+    pub http2_keepalive: Option<(Duration, Duration)>,
+    /// Age at which a connection is sent GOAWAY, when set.
+    pub max_connection_age: Option<Duration>,
     /// Where to serve metrics, if anywhere.
     pub metrics_addr: Option<SocketAddr>,
     /// TLS identity, when gRPC is served over TLS.
@@ -145,6 +165,14 @@ impl RawConfig {
             max_queued_parses: self.max_queued_parses,
             drain_timeout: Duration::from_secs(self.drain_timeout_secs),
             stream_window: self.stream_window,
+            http2_keepalive: (self.http2_keepalive_secs > 0).then(|| {
+                (
+                    Duration::from_secs(self.http2_keepalive_secs),
+                    Duration::from_secs(self.http2_keepalive_timeout_secs),
+                )
+            }),
+            max_connection_age: (self.max_connection_age_secs > 0)
+                .then(|| Duration::from_secs(self.max_connection_age_secs)),
             metrics_addr: self.metrics_addr,
             tls,
             auth,
@@ -171,6 +199,13 @@ impl RawConfig {
         }
         if self.stream_window == 0 {
             return Err(invalid("stream_window", 0, "must be at least 1"));
+        }
+        if self.http2_keepalive_secs > 0 && self.http2_keepalive_timeout_secs == 0 {
+            return Err(invalid(
+                "http2_keepalive_timeout_secs",
+                0,
+                "must be at least 1 while keepalive pings are on",
+            ));
         }
         Ok(())
     }
@@ -204,7 +239,12 @@ mod tests {
         assert_eq!(raw.max_queued_parses, 64);
         assert_eq!(raw.drain_timeout_secs, 10);
         assert_eq!(raw.metrics_addr, None);
-        assert!(raw.validate().is_ok());
+        let config = raw.validate().expect("defaults are valid");
+        assert_eq!(
+            config.http2_keepalive,
+            Some((Duration::from_secs(30), Duration::from_secs(10)))
+        );
+        assert_eq!(config.max_connection_age, None);
     }
 
     #[test]
@@ -236,6 +276,13 @@ mod tests {
                     ..RawConfig::default()
                 },
                 "setting `max_message_bytes` = 100: must be at least 1024",
+            ),
+            (
+                RawConfig {
+                    http2_keepalive_timeout_secs: 0,
+                    ..RawConfig::default()
+                },
+                "setting `http2_keepalive_timeout_secs` = 0: must be at least 1 while keepalive pings are on",
             ),
             (
                 RawConfig {

@@ -129,9 +129,10 @@ enum Command {
     },
     /// Exit 0 only if the server at ADDR reports SERVING (a container healthcheck).
     Health {
-        /// Server address; an unspecified IP (0.0.0.0) means this host.
+        /// Server address, IP:port or host:port (resolved through /etc/hosts and DNS);
+        /// an unspecified IP (0.0.0.0) means this host.
         #[arg(long, env = "NEWSPARSE_ADDR", default_value = "127.0.0.1:50051")]
-        addr: SocketAddr,
+        addr: String,
         /// Give up after this many seconds.
         #[arg(long, default_value_t = 3)]
         timeout_secs: u64,
@@ -227,7 +228,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 .enable_all()
                 .build()?;
             let timeout = Duration::from_secs(timeout_secs);
-            let serving = rt.block_on(cli::health(addr, timeout, tls));
+            let serving = rt.block_on(cli::health(&addr, timeout, tls));
             Ok(if serving {
                 ExitCode::SUCCESS
             } else {

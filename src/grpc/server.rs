@@ -175,10 +175,19 @@ fn spawn_metrics(
     stop
 }
 
-/// The transport, with TLS when configured (rustls checks the PEM files here,
-/// so a bad certificate stops start-up).
+/// The transport: keepalive pings and connection age as configured, with TLS
+/// when configured (rustls checks the PEM files here, so a bad certificate stops
+/// start-up).
 fn builder(config: &Config) -> Result<tonic::transport::Server, ServerError> {
-    let builder = tonic::transport::Server::builder();
+    let mut builder = tonic::transport::Server::builder()
+        .http2_keepalive_interval(config.http2_keepalive.map(|(every, _)| every))
+        .http2_keepalive_timeout(config.http2_keepalive.map(|(_, wait)| wait));
+    if let Some(age) = config.max_connection_age {
+        // tonic sends GOAWAY at this age and closes the connection once its calls are
+        // done. Not `max_connection_age_grace`: in tonic 0.14.9 setting it replaces the
+        // GOAWAY with an abrupt close at age + grace, failing the calls in flight.
+        builder = builder.max_connection_age(age);
+    }
     let Some(tls) = &config.tls else {
         return Ok(builder);
     };

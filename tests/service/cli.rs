@@ -52,3 +52,19 @@ async fn cli_health_exits_zero_only_while_serving() {
     server.stop().await;
     assert!(!run(addr).await.expect("join").success());
 }
+
+#[tokio::test]
+async fn cli_health_takes_a_host_name() {
+    let server = TestServer::start().await;
+    let addr = format!("localhost:{}", server.addr.port());
+    let status = tokio::task::spawn_blocking(move || {
+        Command::new(BIN)
+            .args(["health", "--addr", &addr, "--timeout-secs", "5"])
+            .status()
+            .expect("run health")
+    })
+    .await
+    .expect("join");
+    assert!(status.success(), "health over localhost:PORT");
+    server.stop().await;
+}

@@ -13,6 +13,7 @@ mod lifecycle;
 mod ner_served;
 mod offsets;
 mod ops_auth;
+mod ops_connections;
 mod ops_metrics;
 mod ops_resources;
 mod ops_tls;

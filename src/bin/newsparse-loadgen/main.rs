@@ -8,18 +8,27 @@
 //!   itself and also reports start-to-SERVING time, server CPU and peak RSS.
 //! * `startup`: spawns the server repeatedly and reports start-to-SERVING times.
 //!
-//! Only loopback addresses are accepted, and every run is bounded in time and count.
+//! The target is `IP:port` or `host:port`; a name with several addresses (one per
+//! replica) gets `--connections` connections to each and calls round-robin over
+//! them, re-resolved as replicas come and go, with bounded retries of calls a
+//! server never answered (`--retries`). Only loopback addresses are accepted, or
+//! private ones of a container network with `--private-network`, and every run is
+//! bounded in time and count.
+//! * `scrape`: reads one Prometheus counter from every address of a name.
 
 mod corpus;
 mod drive;
 mod open_loop;
+mod pool;
+mod retry;
+mod scrape;
 mod server;
 mod stats;
 mod stream;
+mod targets;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -30,7 +39,8 @@ const MAX_DURATION: Duration = Duration::from_secs(600);
 #[derive(Parser)]
 #[command(
     name = "newsparse-loadgen",
-    about = "Load generator for the newsparse gRPC server (loopback only)"
+    version,
+    about = "Load generator for the newsparse gRPC server (loopback, or a container network)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -50,14 +60,31 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         runs: usize,
     },
+    /// Print one counter from the Prometheus metrics of every address of a name.
+    Scrape(scrape::ScrapeArgs),
 }
 
 /// Flags of `run`.
 #[derive(clap::Args)]
 pub struct RunArgs {
-    /// Server address (loopback only). Ignored with --spawn.
+    /// Server address, IP:port or host:port; a name is resolved to all its
+    /// addresses and calls are spread over them. Ignored with --spawn.
     #[arg(long, default_value = "127.0.0.1:50051")]
-    addr: SocketAddr,
+    addr: String,
+    /// Also accept private addresses (RFC 1918, IPv6 unique-local): for a client
+    /// container on the servers' container network. Public addresses are refused.
+    #[arg(long)]
+    private_network: bool,
+    /// Seconds between re-resolutions of --addr (also after any failed call); 0: never.
+    #[arg(long, default_value_t = 1.0)]
+    resolve_every: f64,
+    /// Retries of a unary call the server never answered (UNAVAILABLE, a broken
+    /// connection), each on another server when there is one; 0: none.
+    #[arg(long, default_value_t = 0)]
+    retries: u32,
+    /// Milliseconds before the first retry, doubled for each next one (at most 1 s).
+    #[arg(long, default_value_t = 50)]
+    retry_backoff_ms: u64,
     /// Start this server binary on a free loopback port, measure it, stop it at the end.
     #[arg(long)]
     spawn: Option<PathBuf>,
@@ -79,7 +106,7 @@ pub struct RunArgs {
     /// Requests in flight on each ParseStream (stream mode).
     #[arg(long, default_value_t = 8)]
     stream_window: usize,
-    /// HTTP/2 connections shared round-robin by the workers.
+    /// HTTP/2 connections to each server address, shared round-robin by the workers.
     #[arg(long, default_value_t = 2)]
     connections: usize,
     /// Client runtime worker threads (the server shares the same cores).
@@ -109,6 +136,23 @@ pub struct RunArgs {
     json: bool,
 }
 
+impl RunArgs {
+    fn scope(&self) -> targets::Scope {
+        if self.private_network {
+            targets::Scope::Private
+        } else {
+            targets::Scope::Loopback
+        }
+    }
+
+    fn retry_policy(&self) -> retry::Policy {
+        retry::Policy {
+            max_retries: self.retries.min(10),
+            backoff: Duration::from_millis(self.retry_backoff_ms),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     match real_main() {
         Ok(code) => code,
@@ -126,6 +170,7 @@ fn real_main() -> anyhow::Result<ExitCode> {
             runtime(1)?.block_on(server::startup_report(&server, runs.clamp(1, 100)))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Scrape(args) => runtime(1)?.block_on(scrape::run(&args)),
     }
 }
 
@@ -141,12 +186,6 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let total = Duration::from_secs_f64(args.duration + args.warmup);
     if args.duration <= 0.0 || args.warmup < 0.0 || total > MAX_DURATION {
         bail!("--duration must be > 0 and warmup + duration at most {MAX_DURATION:?}");
-    }
-    if !args.addr.ip().is_loopback() {
-        bail!(
-            "{} is not a loopback address; this tool only loads local servers",
-            args.addr
-        );
     }
     let articles = corpus::load(&args.corpus, args.min_words, args.max_words)?;
     let rt = runtime(args.client_threads)?;

@@ -2,7 +2,9 @@
 //! slow server shows up as latency (counted from the scheduled start) instead of
 //! silently lowering the offered load.
 
-use crate::drive::{Client, Mode, Plan};
+use crate::drive::{Mode, Plan};
+use crate::pool::Pool;
+use crate::retry;
 use crate::stats::Tally;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -12,7 +14,7 @@ use tokio::task::JoinSet;
 /// Starts requests on a fixed schedule of `rate` per second, whatever the server
 /// does; latency counts from the scheduled start.
 pub async fn run(
-    clients: &[Client],
+    pool: &Arc<Pool>,
     plan: &Plan,
     rate: f64,
     max_outstanding: usize,
@@ -39,15 +41,21 @@ pub async fn run(
             continue;
         }
         outstanding.fetch_add(1, Ordering::Relaxed);
-        let (mut client, plan, tally, outstanding) = (
-            clients[n as usize % clients.len()].clone(),
+        let (pool, plan, tally, outstanding) = (
+            Arc::clone(pool),
             plan.clone(),
             Arc::clone(&tally),
             Arc::clone(&outstanding),
         );
         set.spawn(async move {
-            let outcome = client.parse(req).await.map(tonic::Response::into_inner);
-            plan.record(&mut tally.lock().expect("tally lock"), due, outcome, words);
+            let call = retry::parse(&pool, &req, plan.retry).await;
+            plan.record_call(
+                &mut tally.lock().expect("tally lock"),
+                due,
+                call,
+                &req,
+                words,
+            );
             outstanding.fetch_sub(1, Ordering::Relaxed);
         });
         while set.try_join_next().is_some() {}

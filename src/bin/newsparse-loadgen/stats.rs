@@ -1,6 +1,7 @@
 //! Latency samples, outcomes by status code, and the final report.
 
 use std::collections::BTreeMap;
+use std::net::SocketAddr;
 use std::time::Duration;
 
 /// What one worker saw during the measured window.
@@ -10,8 +11,14 @@ pub struct Tally {
     pub ok_micros: Vec<u64>,
     /// Words in the successful requests.
     pub ok_words: u64,
-    /// Failures by gRPC status code name.
+    /// Failures by gRPC status code name (after retries).
     pub errors: BTreeMap<String, u64>,
+    /// Calls sent (each counted once, however often it was retried).
+    pub sent: u64,
+    /// Retried failures by gRPC status code name.
+    pub retries: BTreeMap<String, u64>,
+    /// Successful answers by the server address that gave them.
+    pub by_server: BTreeMap<SocketAddr, u64>,
 }
 
 impl Tally {
@@ -27,13 +34,34 @@ impl Tally {
         *self.errors.entry(code.into()).or_default() += 1;
     }
 
+    /// Records a failure that was sent again.
+    pub fn retry(&mut self, code: impl Into<String>) {
+        *self.retries.entry(code.into()).or_default() += 1;
+    }
+
     /// Adds another worker's tally to this one.
     pub fn merge(&mut self, other: Tally) {
         self.ok_micros.extend(other.ok_micros);
         self.ok_words += other.ok_words;
-        for (code, n) in other.errors {
-            *self.errors.entry(code).or_default() += n;
+        self.sent += other.sent;
+        for (map, more) in [
+            (&mut self.errors, other.errors),
+            (&mut self.retries, other.retries),
+        ] {
+            for (code, n) in more {
+                *map.entry(code).or_default() += n;
+            }
         }
+        for (server, n) in other.by_server {
+            *self.by_server.entry(server).or_default() += n;
+        }
+    }
+
+    /// Calls sent that got neither an answer nor a failure (0 unless the run was cut short).
+    pub fn missing(&self) -> u64 {
+        let failed: u64 = self.errors.values().sum();
+        self.sent
+            .saturating_sub(self.ok_micros.len() as u64 + failed)
     }
 }
 
@@ -88,9 +116,13 @@ impl Report {
         }
     }
 
-    /// True when every request succeeded and none was skipped.
+    /// True when every request succeeded (retries allowed), none was skipped
+    /// and none is missing.
     pub fn ok(&self) -> bool {
-        self.tally.errors.is_empty() && self.skipped == 0 && !self.tally.ok_micros.is_empty()
+        self.tally.errors.is_empty()
+            && self.skipped == 0
+            && self.tally.missing() == 0
+            && !self.tally.ok_micros.is_empty()
     }
 
     fn per_sec(&self, n: u64) -> f64 {
@@ -124,20 +156,15 @@ impl Report {
             .map(|(k, v)| format!("{k} {v:.2}"))
             .collect();
         out += &format!("latency ms: {}\n", lat.join("  "));
-        let errs: Vec<String> = self
-            .tally
-            .errors
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
+        out += &format!("errors: {}\n", counts(&self.tally.errors));
         out += &format!(
-            "errors: {}",
-            if errs.is_empty() {
-                "none".into()
-            } else {
-                errs.join(" ")
-            }
+            "sent: {} (answered {}, missing {}); retries: {}\n",
+            self.tally.sent,
+            self.tally.sent - self.tally.missing(),
+            self.tally.missing(),
+            counts(&self.tally.retries)
         );
+        out += &format!("ok by server: {}", counts(&self.tally.by_server));
         if self.skipped > 0 {
             out += &format!(
                 "\nskipped (schedule fell behind, too many outstanding): {}",
@@ -167,6 +194,12 @@ impl Report {
             "words_per_s": self.per_sec(self.tally.ok_words),
             "errors": self.tally.errors,
             "skipped": self.skipped,
+            "sent": self.tally.sent,
+            "missing": self.tally.missing(),
+            "retries": self.tally.retries,
+            "by_server": self.tally.by_server.iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect::<BTreeMap<String, u64>>(),
         });
         for (k, val) in self.latencies() {
             v[format!("{k}_ms")] = val.into();
@@ -178,6 +211,15 @@ impl Report {
         }
         v.to_string()
     }
+}
+
+/// `k=v k=v`, or `none`.
+fn counts<K: std::fmt::Display>(map: &BTreeMap<K, u64>) -> String {
+    if map.is_empty() {
+        return "none".into();
+    }
+    let parts: Vec<String> = map.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    parts.join(" ")
 }
 
 #[cfg(test)]
