@@ -8,6 +8,8 @@
 
 use super::Language;
 use crate::text::Span;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Bytes of kept words read at most: enough for a stable answer, and the cost stays
 /// flat on long articles.
@@ -430,25 +432,38 @@ fn prose_sample(text: &str, bodies: &[Span]) -> String {
 
 /// Function-word hits per language in `sample` (lower-case words, space separated).
 fn function_word_scores(sample: &str) -> Vec<(&'static str, f64)> {
+    let index = function_word_index();
     let mut scores: Vec<(&'static str, f64)> =
         FUNCTION_WORDS.iter().map(|(l, _)| (*l, 0.0)).collect();
     // One letter (`a`, `i`, `v`, `и`) is also an initial, a list mark, or `v` for
     // versus in a fixtures list: no evidence.
     for w in sample.split(' ').filter(|w| w.chars().nth(1).is_some()) {
-        let n = FUNCTION_WORDS
-            .iter()
-            .filter(|(_, ws)| ws.contains(&w))
-            .count();
-        if n == 0 {
+        let Some(&langs) = index.get(w) else {
             continue;
-        }
-        for (i, (_, ws)) in FUNCTION_WORDS.iter().enumerate() {
-            if ws.contains(&w) {
-                scores[i].1 += 1.0 / n as f64;
+        };
+        let share = 1.0 / f64::from(langs.count_ones());
+        for (i, score) in scores.iter_mut().enumerate() {
+            if langs & (1 << i) != 0 {
+                score.1 += share;
             }
         }
     }
     scores
+}
+
+/// Every function word with the set of [`FUNCTION_WORDS`] languages (bit i for entry
+/// i) that list it: one lookup per sample word.
+fn function_word_index() -> &'static FxHashMap<&'static str, u32> {
+    static INDEX: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = FxHashMap::default();
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            for w in *words {
+                *index.entry(*w).or_insert(0) |= 1u32 << i;
+            }
+        }
+        index
+    })
 }
 
 /// ISO 639-3 codes whatlang reports, with their ISO 639-1 equivalents.
@@ -631,6 +646,10 @@ mod tests {
 
     #[test]
     fn every_function_word_language_has_an_iso_639_3_code() {
+        assert!(
+            FUNCTION_WORDS.len() <= 32,
+            "the word index holds a language per bit"
+        );
         for (code, _) in FUNCTION_WORDS {
             assert_ne!(iso639_3(code), "", "{code}");
         }
