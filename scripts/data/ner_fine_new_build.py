@@ -36,7 +36,7 @@ def split_chunk(ch):
             pre.append(cur); ch = ch[len(cur):]
             break
     while ch:
-        if ch in ABBREV or re.fullmatch(r"(?:[A-Za-z]\.){2,}", ch):
+        if ch in ABBREV or re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.|ID\.", ch):
             break
         if ch[-1] in TRAIL:
             # plural possessive: players'  (keep as separate token "'")
