@@ -149,6 +149,25 @@ pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow
     Ok(())
 }
 
+/// Scores the served entities per OntoNotes name type on a fine-typed CoNLL file
+/// (`tests/data/ner-fine`), the bare model's finds beside them; prints the report and
+/// optionally writes it.
+pub fn eval_ner_fine(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
+    let paths = crate::resources::ResourcePaths {
+        ner_model: model.map(Path::to_path_buf),
+    };
+    let pipeline = Pipeline::new(crate::resources::Resources::load(&paths)?);
+    let docs = crate::entities::eval::fine::load(file)?;
+    let report =
+        crate::entities::eval::fine::FineReport::run(&pipeline, pipeline.ner_model(), &docs);
+    let text = report.to_string();
+    print!("{text}");
+    if let Some(out) = out {
+        std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;
+    }
+    Ok(())
+}
+
 /// Scores the time-expression stage on a TimeML directory and prints (and
 /// optionally writes) the report; optionally writes predictions for the
 /// reference scorer.

@@ -92,6 +92,10 @@ enum Command {
         /// Also write the report to this file.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The file is tagged with OntoNotes name types (tests/data/ner-fine): score
+        /// each of them.
+        #[arg(long)]
+        fine: bool,
     },
     /// Train the quote tagger on PolNeAR's train split (the committed model's settings).
     TrainQuotes {
@@ -186,8 +190,17 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             cli::train(&repo, &data, out, &knobs)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { file, model, out } => {
-            cli::eval_ner(&file, model.as_deref(), out.as_deref())?;
+        Command::Eval {
+            file,
+            model,
+            out,
+            fine,
+        } => {
+            if fine {
+                cli::eval_ner_fine(&file, model.as_deref(), out.as_deref())?;
+            } else {
+                cli::eval_ner(&file, model.as_deref(), out.as_deref())?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::TrainQuotes { data, out, epochs } => {

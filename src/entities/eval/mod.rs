@@ -11,6 +11,7 @@
 //! NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE/MISC→MISC; other types are ignored.
 //! A mention counts only when its span is exactly a gold entity's tokens.
 
+pub mod fine;
 mod score;
 
 pub use score::{Labelled, Scorer, SpanErrors};

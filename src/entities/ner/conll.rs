@@ -9,13 +9,23 @@ use crate::text::{split_sentences, tokenize, Span};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// One document as plain text with gold entity spans.
-#[derive(Debug, Clone, Default)]
-pub struct ConllDoc {
+/// One document as plain text with gold entity spans, labelled with CoNLL's four types
+/// or, for a fine-typed file, another label set.
+#[derive(Debug, Clone)]
+pub struct ConllDoc<L = NerLabel> {
     /// Tokens joined by spaces, sentences by newlines.
     pub text: String,
     /// Gold entities, sorted by position.
-    pub entities: Vec<(Span, NerLabel)>,
+    pub entities: Vec<(Span, L)>,
+}
+
+impl<L> Default for ConllDoc<L> {
+    fn default() -> Self {
+        ConllDoc {
+            text: String::new(),
+            entities: Vec::new(),
+        }
+    }
 }
 
 /// Why a CoNLL file could not be read.
@@ -43,11 +53,20 @@ pub enum ConllError {
 
 /// Reads an IOB1/IOB2 CoNLL file (NER tag in the last column; other columns ignored).
 pub fn read_conll(path: &Path) -> Result<Vec<ConllDoc>, ConllError> {
+    read_labelled(path, &NerLabel::from_conll)
+}
+
+/// Reads a CoNLL file whose tags carry the labels `label` names (`B-PRODUCT` with
+/// OntoNotes types); a tag it does not know is an error.
+pub fn read_labelled<L: Copy + PartialEq>(
+    path: &Path,
+    label: &dyn Fn(&str) -> Option<L>,
+) -> Result<Vec<ConllDoc<L>>, ConllError> {
     let data = std::fs::read_to_string(path).map_err(|source| ConllError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_conll(&data).map_err(|(line, tag)| ConllError::BadTag {
+    parse_labelled(&data, label).map_err(|(line, tag)| ConllError::BadTag {
         path: path.to_path_buf(),
         line,
         tag,
@@ -56,8 +75,15 @@ pub fn read_conll(path: &Path) -> Result<Vec<ConllDoc>, ConllError> {
 
 /// Parses CoNLL text; the error is the 1-based line and the bad tag.
 pub fn parse_conll(data: &str) -> Result<Vec<ConllDoc>, (usize, String)> {
+    parse_labelled(data, &NerLabel::from_conll)
+}
+
+fn parse_labelled<L: Copy + PartialEq>(
+    data: &str,
+    label_of: &dyn Fn(&str) -> Option<L>,
+) -> Result<Vec<ConllDoc<L>>, (usize, String)> {
     let mut docs = vec![ConllDoc::default()];
-    let mut open: Option<(usize, NerLabel)> = None;
+    let mut open: Option<(usize, L)> = None;
     let mut sentence_open = false;
     for (n, line) in data.lines().enumerate() {
         let cols: Vec<&str> = line.split_whitespace().collect();
@@ -73,7 +99,7 @@ pub fn parse_conll(data: &str) -> Result<Vec<ConllDoc>, (usize, String)> {
             sentence_open = false;
             continue;
         }
-        let (prefix, label) = parse_tag(tag).ok_or((n + 1, tag.to_string()))?;
+        let (prefix, label) = parse_tag(tag, label_of).ok_or((n + 1, tag.to_string()))?;
         let continues = prefix == 'I' && open.is_some_and(|(_, l)| Some(l) == label);
         if !continues {
             close(doc, &mut open);
@@ -95,7 +121,7 @@ pub fn parse_conll(data: &str) -> Result<Vec<ConllDoc>, (usize, String)> {
 }
 
 /// Ends the open entity at the current end of the text.
-fn close(doc: &mut ConllDoc, open: &mut Option<(usize, NerLabel)>) {
+fn close<L>(doc: &mut ConllDoc<L>, open: &mut Option<(usize, L)>) {
     if let Some((start, label)) = open.take() {
         let end = doc.text.trim_end().len();
         if end > start {
@@ -104,7 +130,7 @@ fn close(doc: &mut ConllDoc, open: &mut Option<(usize, NerLabel)>) {
     }
 }
 
-fn parse_tag(tag: &str) -> Option<(char, Option<NerLabel>)> {
+fn parse_tag<L>(tag: &str, label_of: &dyn Fn(&str) -> Option<L>) -> Option<(char, Option<L>)> {
     if tag == "O" {
         return Some(('O', None));
     }
@@ -113,7 +139,7 @@ fn parse_tag(tag: &str) -> Option<(char, Option<NerLabel>)> {
         "B" | "I" => prefix.chars().next()?,
         _ => return None,
     };
-    Some((p, Some(NerLabel::from_conll(name)?)))
+    Some((p, Some(label_of(name)?)))
 }
 
 /// True-positive, false-positive and false-negative counts for one type.
