@@ -3,7 +3,7 @@
 //! Columns: kind (FN/FP), CoNLL type, the mention text, then the overlapping
 //! predictions (for FN) or gold entities (for FP) as `type:text`.
 
-use newsparse::entities::eval::{self, served_labels, EvalDoc};
+use newsparse::entities::eval::{self, served_names, EvalDoc};
 use newsparse::entities::ner::NerModel;
 use newsparse::pipeline::{Options, Pipeline};
 use newsparse::text::Span;
@@ -13,7 +13,7 @@ fn main() -> anyhow::Result<()> {
     let pipeline = Pipeline::shared()?;
     for doc in eval::load(std::path::Path::new(&path))? {
         let analysis = pipeline.analyze(&doc.text, &Options::default());
-        let pred = served_labels(&analysis.entities);
+        let pred = served_names(&analysis);
         let gold: Vec<(Span, &str)> = doc
             .gold
             .iter()

@@ -372,15 +372,17 @@ fn body_spans(paragraphs: &[Paragraph]) -> Vec<Span> {
         .collect()
 }
 
-/// Sentences of the title and body paragraphs (the text a reader reads), each
-/// with the index of its paragraph. Headers and boilerplate are left out so the
-/// model never sees "Follow us on Twitter" as prose.
+/// Sentences of the title, dateline and body paragraphs (the text a reader reads), each
+/// with the index of its paragraph. A dateline on a line of its own (`NEW YORK
+/// 1996-08-30`) names a place as surely as one that opens the first paragraph. Headers
+/// and boilerplate are left out so the model never sees "Follow us on Twitter" as prose.
 fn readable_sentences(
     text: &str,
     tokens: &[Token],
     paragraphs: &[Paragraph],
 ) -> Vec<(Sentence, usize)> {
-    let readable = |k: BlockKind| matches!(k, BlockKind::Body | BlockKind::Title);
+    let readable =
+        |k: BlockKind| matches!(k, BlockKind::Body | BlockKind::Title | BlockKind::Dateline);
     let mut out = Vec::new();
     for (i, p) in paragraphs
         .iter()

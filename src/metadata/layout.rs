@@ -106,10 +106,24 @@ fn stopped_line(s: &str) -> bool {
     })
 }
 
+/// Words of letters a headline closed by a full stop needs before prose alone under it
+/// confirms it: a short capitalised line with a stop is as often a score or a label
+/// (`FULL-TIME: Liverpool 2-0 Real Madrid.`).
+const STOPPED_HEADLINE_WORDS: usize = 5;
+
 /// A headline set in title case or capitals that ends with one full stop (also
-/// detached, as in tokenized copy: `ROUND .`).
+/// detached, as in tokenized copy: `ROUND .`), with at least
+/// [`STOPPED_HEADLINE_WORDS`] words of letters.
 fn stopped_headline(s: &str) -> bool {
-    stopped_line(s) && headline_set(s[..s.len() - 1].trim_end())
+    let Some(head) = s.strip_suffix('.').filter(|_| stopped_line(s)) else {
+        return false;
+    };
+    let head = head.trim_end();
+    let letter_words = head
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .count();
+    letter_words >= STOPPED_HEADLINE_WORDS && headline_set(head)
 }
 
 /// Words a sentence-case headline holds at most: longer lines are prose.

@@ -152,7 +152,8 @@ fn a_headline_closed_by_a_full_stop_needs_a_dateline_or_byline_under_it() {
     for (text, want) in [
         ("Senate extends hospital funding.\nWASHINGTON 2021-03-02\nThe Senate voted 71 to 27 on Tuesday to extend the funding.\n", Some("Senate extends hospital funding.")),
         ("SENATE EXTENDS HOSPITAL FUNDING .\nJane Doe\nWASHINGTON 2021-03-02\nThe Senate voted 71 to 27 on Tuesday to extend the funding.\n", Some("SENATE EXTENDS HOSPITAL FUNDING .")),
-        ("Senate Extends Hospital Funding.\n\nThe Senate voted 71 to 27 on Tuesday to extend the funding for two more years.\n", Some("Senate Extends Hospital Funding.")),
+        ("Senate Extends Funding for Rural Hospitals.\n\nThe Senate voted 71 to 27 on Tuesday to extend the funding for two more years.\n", Some("Senate Extends Funding for Rural Hospitals.")),
+        ("FULL-TIME: Liverpool 2-0 Real Madrid.\n\nTwo goals in the second half sent the home side top of the group on Tuesday night.\n", None),
         ("The Senate extended hospital funding.\n\nThe vote was 71 to 27 on Tuesday, and the bill now goes to the House.\n", None),
     ] {
         let a = run(text);

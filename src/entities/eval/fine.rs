@@ -1,7 +1,7 @@
 //! Entity accuracy per OntoNotes name type (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT,
 //! EVENT, WORK_OF_ART, LAW, LANGUAGE), on a CoNLL file labelled with those types
 //! (`tests/data/ner-fine`). The served line scores `Pipeline::analyze` with exact spans
-//! and exact types; a served MISC has no gold type to match and counts against
+//! and exact types (byline authors as PERSON, as `super` scores them); a served MISC has no gold type to match and counts against
 //! precision. The bare model knows only CoNLL's four types, so its line is the share of
 //! each type's gold names it finds with the exact span, whatever label it gives.
 
@@ -91,6 +91,11 @@ impl FineReport {
                     }
                 }
             }
+            // Reporters named on byline lines come back as authors: people, as in CoNLL.
+            let authors = analysis.metadata.iter().flat_map(|m| &m.authors);
+            served.extend(
+                authors.filter_map(|a| Some((doc.tokens.token_range(a.span)?, EntityType::Person))),
+            );
             out.add_served(&doc.gold, served);
             let bare: Vec<Labelled> = super::bare_labels(model, text)
                 .into_iter()

@@ -3,12 +3,14 @@
 //!
 //! ```text
 //! CoNLL file ─► EvalDoc (text one sentence per line, token byte offsets, gold token ranges)
-//!                 ├─► Pipeline::analyze ─► mentions (not NOMINAL) ─► served_labels ─┐
+//!                 ├─► Pipeline::analyze ─► mentions (not NOMINAL), authors ─► served_names ─┐
 //!                 └─► NerModel::recognize ─────────────────────────► (span, label) ─┤
 //!                                                       to token ranges ─► Scorer ◄─┘
 //! ```
 //! Served types map onto CoNLL's: PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC,
 //! NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE/MISC→MISC; other types are ignored.
+//! A reporter's name on a byline line is answered in `metadata.authors`, not among the
+//! entities (a byline is not the story), and is scored as the PER it is.
 //! A mention counts only when its span is exactly a gold entity's tokens.
 
 pub mod fine;
@@ -19,7 +21,7 @@ pub use score::{Labelled, Scorer, SpanErrors};
 use crate::entities::ner::conll::{read_conll, ConllError};
 use crate::entities::ner::{NerLabel, NerModel};
 use crate::entities::{Entity, EntityType, MentionKind};
-use crate::pipeline::{Options, Pipeline};
+use crate::pipeline::{Analysis, Options, Pipeline};
 use crate::text::{split_sentences, tokenize, Span};
 
 /// One CoNLL document as a client would send it, with its tokens' offsets.
@@ -111,6 +113,15 @@ pub fn served_labels(entities: &[Entity]) -> Vec<(Span, NerLabel)> {
     out
 }
 
+/// Every name the response gives a type: [`served_labels`] of the entities, and the
+/// authors the metadata stage read off byline lines, as PER.
+pub fn served_names(analysis: &Analysis) -> Vec<(Span, NerLabel)> {
+    let mut out = served_labels(&analysis.entities);
+    let authors = analysis.metadata.iter().flat_map(|m| &m.authors);
+    out.extend(authors.map(|a| (a.span, NerLabel::Per)));
+    out
+}
+
 /// The served line and the bare model's line over the same documents.
 #[derive(Debug, Clone, Default)]
 pub struct Comparison {
@@ -126,7 +137,7 @@ impl Comparison {
         let mut out = Comparison::default();
         for doc in docs {
             let analysis = pipeline.analyze(&doc.text, &Options::default());
-            score(&mut out.served, doc, served_labels(&analysis.entities));
+            score(&mut out.served, doc, served_names(&analysis));
             score(&mut out.bare, doc, bare_labels(model, &doc.text));
         }
         out
