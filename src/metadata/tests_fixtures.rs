@@ -292,13 +292,6 @@ fn check_wikinews(dir: &std::path::Path) -> usize {
     checked
 }
 
-/// The Wikinews sample committed under `tests/data/wikinews` (CC BY 2.5).
-#[test]
-fn wikinews_sample_titles_and_dates() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikinews");
-    assert_eq!(check_wikinews(&dir), 8);
-}
-
 /// The whole Wikinews corpus: `../shared` beside the crate, or `$NEWSPARSE_WIKINEWS`.
 #[test]
 #[ignore = "needs ../shared/corpus/wikinews: run with --include-ignored"]

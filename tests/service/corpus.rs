@@ -1,6 +1,7 @@
-//! Real articles parse over gRPC with no error: by default the committed Wikinews
-//! sample and our fixtures, and with `--include-ignored` every article in `../shared`
-//! (the Wikinews corpus, PolNeAR train and dev text), read in place. Real copy holds
+//! Real articles parse over gRPC with no error: by default our fixtures and our
+//! 140 news paragraphs in 14 languages (`tests/data/language`), and with
+//! `--include-ignored` every article in `../shared` (the Wikinews corpus, PolNeAR
+//! train and dev text), read in place and never copied into the repository. Real copy holds
 //! what random text rarely does (curly quotes beside lexicon words, odd header lines),
 //! and a panic in any stage comes back to the client as INTERNAL.
 
@@ -52,9 +53,10 @@ fn articles() -> Vec<PathBuf> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn committed_articles_parse_without_error() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = texts(&root.join("tests/data/wikinews"));
-    assert_eq!(paths.len(), 8, "the committed Wikinews sample");
-    paths.extend(texts(&root.join("tests/fixtures")));
+    let mut paths = texts(&root.join("tests/fixtures"));
+    let languages = texts(&root.join("tests/data/language"));
+    assert_eq!(languages.len(), 14, "the multi-language paragraph set");
+    paths.extend(languages);
     parse_all(&paths).await;
 }
 
