@@ -369,15 +369,10 @@ pub(crate) fn detect(text: &str, bodies: &[Span]) -> Option<Language> {
             let share = hits / (hits + runner_up(lang));
             (code, iso3, conf.max(share), !thin)
         }
-        (detected, _, Some((lang, hits))) => {
+        // (Agreement was the arm above, so here the detector named another language.)
+        (_, _, Some((lang, hits))) => {
             let share = hits / (hits + runner_up(lang));
-            let agreed = detected.is_some_and(|(c, ..)| c == lang);
-            (
-                lang,
-                iso639_3(lang),
-                share,
-                !thin && (agreed || hits >= 2.0 * MIN_HITS),
-            )
+            (lang, iso639_3(lang), share, !thin && hits >= 2.0 * MIN_HITS)
         }
         // Nothing in the table to check the detector's answer against (another
         // script, a language we hold no list for).
