@@ -485,7 +485,18 @@ INDUSTRY = [
 INDUSTRY_MAX = 3
 
 
-def industries(values):
+NAME_HINTS = [("automotive", r"\bMotors?\b|\bAutomotive\b"), ("airline", r"Airlines|Airways|Air Lines"),
+              ("bank", r"\bBank|Bancorp"), ("insurance", r"Insurance|Assurance|\bRe\b"),
+              ("pharma", r"Pharma"), ("semiconductors", r"Semiconductor"), ("energy", r"Energy|Petroleum|\bOil\b"),
+              ("software", r"Software"), ("telecom", r"Telecom|Telekom"), ("chemicals", r"Chemical"),
+              ("real_estate", r"Realty|REIT|Properties"), ("mining", r"Mining|Steel")]
+
+
+def industries(values, name=""):
+    """Sector keywords matched in the listed industries, most matches first (at most
+    INDUSTRY_MAX, in vocabulary order); a sector word in the company's name goes first
+    ('General Motors' -> automotive even where the listed industries say retail)."""
+    hinted = [k for k, pat in NAME_HINTS if re.search(pat, name)]
     counts = collections.Counter()
     for v in values:
         v = v.lower()
@@ -493,8 +504,10 @@ def industries(values):
             if re.search(pat, v):
                 counts[key] += 1
     order = [k for k, _ in INDUSTRY]
-    best = sorted(counts, key=lambda k: (-counts[k], order.index(k)))[:INDUSTRY_MAX]
-    return sorted(best, key=order.index)
+    best = sorted(counts, key=lambda k: (-counts[k], order.index(k)))
+    best = sorted([k for k in best if k not in hinted][: max(0, INDUSTRY_MAX - len(hinted))],
+                  key=order.index)
+    return hinted + best
 
 
 # ----------------------------------------------------------------------------------------------
@@ -521,11 +534,13 @@ def split_products(text, brand):
     text = re.sub(r"\([^)]*\)", " ", text)
     text = text.replace("•", ",")
     items = []
-    if re.search(r"[,;]| / ", text):
-        for chunk in re.split(r"[,;]| / ", text):
+    text = re.sub(r"\s+", " ", text)
+    sep = r"(?<!\d),(?!\d)|[;/]"                  # not the comma inside "40,000"
+    if re.search(sep, text):
+        for chunk in re.split(sep, text):
             chunk = re.sub(r"^\s*(and|or)\s+", "", chunk.strip())
             if chunk:
-                items.append(chunk)
+                items += split_products(chunk, brand)
         return items
     cur = []
     for tok in text.split():
@@ -554,7 +569,49 @@ def split_products(text, brand):
     return items
 
 
-def product_names(text, brand, words):
+BRITISH = {"tyre", "tyres", "jewellery", "aluminium", "speciality", "specialities", "colour",
+           "fibre", "centre", "programme", "catalogue", "moulding", "tonne"}
+CATEGORY_PREFIXES = ("bio", "micro", "agro", "opto", "info", "geo", "nano", "semi", "re", "multi",
+                     "super", "inter", "tele", "electro", "aero", "hydro", "petro", "thermo", "eco")
+CATEGORY_TAILS = ("ware", "wear", "board", "store", "center", "centre", "service", "homes", "cars",
+                  "trains", "games", "ties", "goods", "line")
+
+
+def category_word(w, words, depth=0):
+    """An ordinary word, or one made from one by a plural or agent suffix ('Coaters',
+    'Nutritionals'), a technical prefix ('Reinsurance', 'Biopharmaceuticals'), a British
+    spelling ('Tyres') or a generic compound tail ('Containerboard', 'Workwear')."""
+    w = w.lower()
+    if words.ordinary(w) or w in BRITISH:
+        return True
+    for suf in ("ies", "es", "s", "ers", "er", "ors", "or", "ing", "als", "al", "ics", "ery"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: -len(suf)]
+            cands = [base, base + "e", base + "y"]
+            if len(base) > 3 and base[-1] == base[-2]:
+                cands.append(base[:-1])
+            if any(words.ordinary(b) for b in cands):
+                return True
+    if depth == 0:
+        for pre in CATEGORY_PREFIXES:
+            if w.startswith(pre) and len(w) - len(pre) >= 4 and category_word(w[len(pre):], words, 1):
+                return True
+        for tail in CATEGORY_TAILS:
+            if w.endswith(tail) and len(w) > len(tail) + 2 and words.ordinary(w[: -len(tail)]):
+                return True
+    return False
+
+
+def acronym(tok):
+    """IoT, SaaS, CDs, SoCs, MOSFETs: at least two capitals making half the letters."""
+    letters = [ch for ch in tok if ch.isalpha()]
+    if tok.endswith("s") and len(letters) > 2 and tok[-2].isupper():
+        letters = letters[:-1]
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 2 and upper * 2 >= len(letters)
+
+
+def product_names(text, brand, words, persons=frozenset()):
     """Keep items that look like names: every word capitalised, a code or internal-capital
     word, at most 4 words, and at least one distinctive word: a model code (letters then
     digits: A350, i3), an internal capital (iPhone), or a capitalised word that is not an
@@ -562,6 +619,8 @@ def product_names(text, brand, words):
     next to another word ('Apple Watch'). Ordinary-word items ('Automobiles', 'Commercial
     banking'), acronyms alone ('CRM', 'IoT') and phrases are dropped."""
     out = []
+    if re.search(r"\b(19|20)\d\d\b", text):
+        return out                              # a report title, not a product list
     for item in split_products(text, brand):
         item = item.strip(" .:-")
         toks = item.split()
@@ -569,6 +628,11 @@ def product_names(text, brand, words):
             continue
         if re.search(r"\b(list of|and|or|of|for|with|the)\b", item, re.I):
             continue
+        if re.fullmatch(r"[\d.,]+", toks[0]) or re.search(r"\b(19|20)\d\d\b", item):
+            continue                                                # '000 Middle-earth', years
+        if len(toks) == 1 and (toks[0] in persons or acronym(toks[0])):
+            continue                                                # 'Jones'; 'IoT', 'CDs'
+
         ok = True
         score = 0
         for t in toks:
@@ -583,6 +647,8 @@ def product_names(text, brand, words):
                     ok = False                                      # '737' alone, '5G'
                     break
                 score += 1                                          # 'Boeing 737'
+            elif acronym(core):
+                pass                                                # acronym: TV, CRM
             elif internal_capital(core):
                 score += 1
             elif core[:1].isupper():
@@ -590,11 +656,17 @@ def product_names(text, brand, words):
                     score += 0.5
                 elif core.isupper():
                     pass                                            # acronym: TV, CRM
-                elif not words.ordinary(core) and not words.ordinary(core.split("-")[0]):
+                elif not any(category_word(part, words) for part in core.split("-")):
                     score += 1
             else:
                 ok = False                                          # a lower-case word
                 break
+        # 'Inkjet Printers', 'Trucks Class 7': a category word first or last needs the brand
+        # or a model code next to it ('Model 3' and 'Apple Watch' stay).
+        if ok and len(toks) > 1 and brand not in toks and toks[0] not in ("Model", "Series") and (
+                category_word(toks[0], words) or category_word(toks[-1], words)) and not any(
+                re.fullmatch(r"[A-Za-z]+-?\d+[A-Za-z0-9-]*", t) for t in toks):
+            ok = False
         if ok and score >= 1:
             out.append(item)
     seen, uniq = set(), []
@@ -957,18 +1029,20 @@ def main():
         if c.source != "curated":
             isins = uniq(c.isins)
             c.id = make_id(c.title) if c.title else (isins[0] if isins else make_id(c.name))
-            c.industry = industries(c.industries)
-            brand = c.name.split()[0] if c.name else ""
+            c.industry = industries(c.industries, " ".join(uniq(c.names)))
+            name_toks = [t for t in c.name.split() if t != "The"]
+            brand = name_toks[0] if name_toks else ""
             prods = []
             for p in c.products:
-                prods += product_names(p, brand, words)
+                prods += product_names(p, brand, words, persons)
             c.product_list = uniq(prods)
         else:
             c.industry = c.curated_industry
             c.product_list = c.curated_products
         c.isin_list = uniq(c.isins)
         c.ticker_list = order_tickers(c.tickers, c.country)
-        c.cands = uniq(alias_candidates(c) + c.curated_aliases + c.curated_ambiguous)
+        c.cands = uniq(alias_candidates(c) + [a for a in c.curated_aliases if distinctive(a)]
+                       + c.curated_ambiguous)
 
     # Ambiguity.
     owners = collections.defaultdict(set)
@@ -1108,7 +1182,8 @@ def main():
     for c in companies:
         for a in c.safe + c.amb:
             assert a.strip() and a == a.strip(), (c.id, a)
-            assert distinctive(a), (c.id, a)
+            # curated ambiguous names may be a place name too ("Emirates")
+            assert distinctive(a) or a in c.curated_ambiguous, (c.id, a)
     boeing = by_id["Boeing"]
     assert "NYSE:BA" in boeing.ticker_list and "Boeing" in boeing.safe, (boeing.ticker_list, boeing.safe)
     assert "Apple" in by_id["Apple_Inc."].amb, by_id["Apple_Inc."].amb
