@@ -152,7 +152,12 @@ pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow
 /// Scores the served entities per OntoNotes name type on a fine-typed CoNLL file
 /// (`tests/data/ner-fine`), the bare model's finds beside them; prints the report and
 /// optionally writes it.
-pub fn eval_ner_fine(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
+pub fn eval_ner_fine(
+    file: &Path,
+    model: Option<&Path>,
+    out: Option<&Path>,
+    errors: Option<&Path>,
+) -> anyhow::Result<()> {
     let paths = crate::resources::ResourcePaths {
         ner_model: model.map(Path::to_path_buf),
     };
@@ -164,6 +169,10 @@ pub fn eval_ner_fine(file: &Path, model: Option<&Path>, out: Option<&Path>) -> a
     print!("{text}");
     if let Some(out) = out {
         std::fs::write(out, &text).with_context(|| format!("writing {}", out.display()))?;
+    }
+    if let Some(path) = errors {
+        let lines: String = report.errors.iter().map(|e| format!("{e}\n")).collect();
+        std::fs::write(path, lines).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
 }

@@ -96,6 +96,10 @@ enum Command {
         /// each of them.
         #[arg(long)]
         fine: bool,
+        /// With --fine: write every served error (document, missed or wrong, type,
+        /// text) to this file, one per line.
+        #[arg(long, requires = "fine")]
+        errors: Option<PathBuf>,
     },
     /// Train the quote tagger on PolNeAR's train split (the committed model's settings).
     TrainQuotes {
@@ -195,9 +199,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             model,
             out,
             fine,
+            errors,
         } => {
             if fine {
-                cli::eval_ner_fine(&file, model.as_deref(), out.as_deref())?;
+                cli::eval_ner_fine(&file, model.as_deref(), out.as_deref(), errors.as_deref())?;
             } else {
                 cli::eval_ner(&file, model.as_deref(), out.as_deref())?;
             }

@@ -179,6 +179,7 @@ impl Pipeline {
             numeric: r.numeric,
             titles: r.titles,
             institutions: r.institutions,
+            companies: Arc::new(r.companies),
         });
         Pipeline {
             timex: TimexRecognizer::new(),

@@ -8,7 +8,7 @@
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::institutions::InstitutionRecognizer;
 use crate::entities::ner::NerModel;
-use crate::entities::{NumericRecognizer, TitleRecognizer};
+use crate::entities::{Companies, NumericRecognizer, TitleRecognizer};
 use crate::error::ResourceError;
 use crate::metadata::Tables;
 use crate::quotes::QuoteStage;
@@ -37,6 +37,8 @@ pub struct Resources {
     pub institutions: InstitutionRecognizer,
     /// The quote tagger (Source/Cue/Content) and its grouping rules.
     pub quotes: QuoteStage,
+    /// Listed and well-known companies with their ids.
+    pub companies: Companies,
 }
 
 impl Resources {
@@ -69,6 +71,8 @@ impl Resources {
                 institutions: InstitutionRecognizer::builtin()
                     .map_err(invalid("institution lexicon", "data/institutions.tsv"))?,
                 quotes: quotes.map_err(invalid("quote model", "models/quotes/model.bin"))?,
+                companies: Companies::builtin()
+                    .map_err(invalid("company table", "data/companies/companies.tsv"))?,
             })
         })
     }

@@ -166,12 +166,15 @@ def read_tsv(path):
     return rows
 
 
-CITY_MIN_POPULATION = 500_000
+CITY_MIN_POPULATION = 100_000
+ENGLISH_TOWN_MIN_POPULATION = 15_000
+ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "IE", "NZ"}
 
 
 def load_places():
     """Place names that make a one-word company name ambiguous: countries (and their aliases),
-    first-level subdivisions, and cities of at least CITY_MIN_POPULATION people."""
+    first-level subdivisions, cities of at least CITY_MIN_POPULATION people and towns of at
+    least ENGLISH_TOWN_MIN_POPULATION in English-speaking countries."""
     places = set()
     for r in read_tsv(os.path.join(GAZ, "countries.tsv")):
         places.add(r["name"])
@@ -179,7 +182,11 @@ def load_places():
     for r in read_tsv(os.path.join(GAZ, "subdivisions.tsv")):
         places.add(r["name"])
     for r in read_tsv(os.path.join(GAZ, "cities.tsv")):
-        if int(r["population"] or 0) >= CITY_MIN_POPULATION:
+        people = int(r["population"] or 0)
+        # English-language news names towns of English-speaking countries far more
+        # often than towns elsewhere: "Cincinnati", "Dover", "Hartford".
+        english = r["country"] in ENGLISH_SPEAKING and people >= ENGLISH_TOWN_MIN_POPULATION
+        if people >= CITY_MIN_POPULATION or english:
             places.add(r["name"])
     return places
 
@@ -299,7 +306,9 @@ GENERIC_ALONE = GENERIC_TRAILING | {
 AMBIGUOUS_EXTRA = {"Amazon", "Mars", "Mercury", "Apollo", "Saturn", "Jupiter", "Nike"}
 # One-word names that the rules would call ambiguous but that in news mean the company: a
 # brand made of a digit and a letter, and an SI unit that is written lower-case.
-NOT_AMBIGUOUS = {"3M", "Siemens"}
+# Brands far better known than the word, person or town they share a name with
+# (Toyota City, Hitachi and Nokia are named after, or share, the company's name).
+NOT_AMBIGUOUS = {"3M", "Siemens", "Toyota", "Hitachi", "Komatsu", "Nokia"}
 
 
 def strip_legal(name):
@@ -1001,8 +1010,14 @@ def main():
     curated_path = os.path.join(OUT, "curated.tsv")
     known_titles = {t for c in companies for t in c.titles}
     dropped_curated = []
+    by_title = {t: c for c in companies for t in c.titles}
     for r in read_tsv(curated_path):
         if r["wikipedia"] and r["wikipedia"] in known_titles:
+            # A listed company keeps its own row; the curated row only adds the
+            # names people write for it ("Meta", "Facebook" for Meta Platforms).
+            listed = by_title[r["wikipedia"]]
+            listed.curated_aliases += [a for a in r["aliases"].split("|") if a]
+            listed.curated_ambiguous += [a for a in r["ambiguous"].split("|") if a]
             dropped_curated.append(r["name"])
             continue
         c = Company()
@@ -1055,6 +1070,12 @@ def main():
             return "shared"
         if a in c.curated_ambiguous:
             return "curated"
+        # The team's own safe aliases are a decision, not a guess: "Google" is a
+        # word in the list only as the verb made from the company.
+        if a in c.curated_aliases:
+            if len(a.split()) == 1 and (words.ordinary(a) or a in persons or a in places):
+                print(f"curated safe alias kept although the filter flags it: {a} ({c.id})")
+            return ""
         toks = a.split()
         if a in NOT_AMBIGUOUS:
             return ""

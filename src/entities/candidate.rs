@@ -88,6 +88,9 @@ pub struct Candidate {
     /// Country the name belongs to, by name: the country itself for a country,
     /// the containing country for a city, the country of a nationality word.
     pub country: Option<String>,
+    /// A key that joins mentions of one thing written differently: a product's
+    /// model without its maker ("A321neo" for "Airbus A321neo" and "the A321neos").
+    pub group: Option<String>,
 }
 
 impl Candidate {
@@ -103,6 +106,7 @@ impl Candidate {
             numeric: None,
             title: None,
             country: None,
+            group: None,
         }
     }
 

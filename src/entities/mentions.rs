@@ -197,6 +197,10 @@ fn keys_of(text: &str, cand: &Candidate) -> Vec<String> {
         keys.extend(l.wikidata.iter().map(|id| format!("wd:{id}")));
         keys.extend(l.geonames.iter().map(|id| format!("gn:{id}")));
         keys.extend(l.iso3166.iter().map(|id| format!("iso:{id}")));
+        keys.extend(l.wikipedia.iter().map(|id| format!("wp:{id}")));
+    }
+    if let Some(g) = &cand.group {
+        keys.push(format!("g:{}:{g}", k.as_str()));
     }
     let norm = norm_key(cand.text(text));
     keys.push(match k {
@@ -244,10 +248,7 @@ fn name_family(k: EntityType) -> &'static str {
 
 fn merge_attrs(attrs: &mut Attributes, cand: &Candidate) {
     if let Some(l) = &cand.link {
-        let links = &mut attrs.links;
-        links.iso3166 = links.iso3166.take().or_else(|| l.iso3166.clone());
-        links.geonames = links.geonames.take().or_else(|| l.geonames.clone());
-        links.wikidata = links.wikidata.take().or_else(|| l.wikidata.clone());
+        attrs.links.fill_from(l);
     }
     attrs.country = attrs.country.take().or_else(|| cand.country.clone());
     attrs.timex = attrs.timex.take().or_else(|| cand.timex.clone());

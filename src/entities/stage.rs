@@ -9,11 +9,14 @@
 //!          Vec<Candidate> ─► resolve (repairs, precedence, parts) ─► assemble ─► Vec<Entity>
 //! ```
 
-use super::{assemble, recognizers, Candidate, DocView, Entity, Recognizer};
+use super::{assemble, products, recognizers, Candidate, Companies, DocView, Entity, Recognizer};
+use std::sync::Arc;
 
 /// Loaded recognizers, built once per process and shared by all requests.
 pub struct EntityStage {
     recognizers: Vec<Box<dyn Recognizer>>,
+    /// Makers for the product rules.
+    companies: Arc<Companies>,
 }
 
 impl std::fmt::Debug for EntityStage {
@@ -26,13 +29,17 @@ impl std::fmt::Debug for EntityStage {
 
 impl EntityStage {
     /// A stage over the given recognizers.
-    pub fn new(recognizers: Vec<Box<dyn Recognizer>>) -> Self {
-        EntityStage { recognizers }
+    pub fn new(recognizers: Vec<Box<dyn Recognizer>>, companies: Arc<Companies>) -> Self {
+        EntityStage {
+            recognizers,
+            companies,
+        }
     }
 
     /// The built-in recognizers over loaded models and lexicons.
     pub fn builtin(parts: recognizers::Parts) -> Self {
-        Self::new(recognizers::builtin(parts))
+        let companies = Arc::clone(&parts.companies);
+        Self::new(recognizers::builtin(parts), companies)
     }
 
     /// Every recognizer's candidates for `doc`, unresolved.
@@ -48,6 +55,10 @@ impl EntityStage {
         } else {
             Vec::new()
         };
+        if names {
+            let found = products::propose(doc, &cands, &|n| self.companies.is_maker(n));
+            cands.extend(found);
+        }
         cands.extend(extra);
         assemble(doc, cands)
     }

@@ -176,12 +176,55 @@ pub struct Links {
     /// Wikidata item id ("Q227").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
+    /// English Wikipedia title of a company ("Ford Motor Company").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikipedia: Option<String>,
+    /// Legal Entity Identifier (ISO 17442) of a company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lei: Option<String>,
+    /// ISINs of a company's listed shares.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub isins: Vec<String>,
+    /// A company's tickers as `EXCHANGE:SYMBOL`, home listing first ("NYSE:BA").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tickers: Vec<String>,
 }
 
 impl Links {
     /// True when no identifier is known, so the field can be left out.
     pub fn is_empty(&self) -> bool {
-        self.iso3166.is_none() && self.geonames.is_none() && self.wikidata.is_none()
+        self.iso3166.is_none()
+            && self.geonames.is_none()
+            && self.wikidata.is_none()
+            && !self.is_company()
+    }
+
+    /// True when the ids are a company's (from the company table).
+    pub fn is_company(&self) -> bool {
+        self.wikipedia.is_some()
+            || self.lei.is_some()
+            || !self.isins.is_empty()
+            || !self.tickers.is_empty()
+    }
+
+    /// Fills every id this one lacks from `other`.
+    pub fn fill_from(&mut self, other: &Links) {
+        let opt = |a: &mut Option<String>, b: &Option<String>| {
+            if a.is_none() {
+                a.clone_from(b);
+            }
+        };
+        opt(&mut self.iso3166, &other.iso3166);
+        opt(&mut self.geonames, &other.geonames);
+        opt(&mut self.wikidata, &other.wikidata);
+        opt(&mut self.wikipedia, &other.wikipedia);
+        opt(&mut self.lei, &other.lei);
+        if self.isins.is_empty() {
+            self.isins.clone_from(&other.isins);
+        }
+        if self.tickers.is_empty() {
+            self.tickers.clone_from(&other.tickers);
+        }
     }
 }
 

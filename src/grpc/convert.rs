@@ -161,6 +161,10 @@ fn links(l: &Links) -> pb::Links {
             .and_then(|g| g.parse().ok())
             .unwrap_or_default(),
         wikidata: l.wikidata.clone().unwrap_or_default(),
+        wikipedia: l.wikipedia.clone().unwrap_or_default(),
+        lei: l.lei.clone().unwrap_or_default(),
+        isins: l.isins.clone(),
+        tickers: l.tickers.clone(),
     }
 }
 

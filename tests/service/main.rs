@@ -3,6 +3,7 @@
 //! offsets in every encoding, lifecycle, and the CLI.
 
 mod cli;
+mod companies;
 mod corpus;
 mod errors;
 mod fixture;

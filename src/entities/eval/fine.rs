@@ -72,6 +72,8 @@ pub struct FineReport {
     served: [Counts; ROWS],
     /// Per fine type: (gold names whose exact span the bare model found, gold names).
     bare: [(usize, usize); ROWS],
+    /// Every served error, one line each: document, `missed` or `wrong`, type, text.
+    pub errors: Vec<String>,
 }
 
 impl FineReport {
@@ -96,7 +98,7 @@ impl FineReport {
             served.extend(
                 authors.filter_map(|a| Some((doc.tokens.token_range(a.span)?, EntityType::Person))),
             );
-            out.add_served(&doc.gold, served);
+            out.add_served(doc, served);
             let bare: Vec<Labelled> = super::bare_labels(model, text)
                 .into_iter()
                 .filter_map(|(s, l): (Span, _)| Some((doc.tokens.token_range(s)?, l)))
@@ -111,11 +113,18 @@ impl FineReport {
         out
     }
 
-    fn add_served(
-        &mut self,
-        gold: &[(Range<usize>, EntityType)],
-        mut served: Vec<(Range<usize>, EntityType)>,
-    ) {
+    fn add_served(&mut self, doc: &FineDoc, mut served: Vec<(Range<usize>, EntityType)>) {
+        let gold = &doc.gold;
+        let n = self.docs + 1;
+        let words = |r: &(usize, usize, usize)| {
+            let (a, b) = (doc.tokens.tokens[r.0].start, doc.tokens.tokens[r.1 - 1].end);
+            let name = if r.2 == FINE_TYPES.len() {
+                "MISC"
+            } else {
+                FINE_TYPES[r.2].as_str()
+            };
+            format!("{name}\t{}", &doc.tokens.text[a..b])
+        };
         let key = |(r, t): &(Range<usize>, EntityType)| (r.start, r.end, row(*t).unwrap_or(0));
         served.sort_by_key(key);
         served.dedup();
@@ -126,11 +135,13 @@ impl FineReport {
                 self.served[k.2].tp += 1;
             } else {
                 self.served[k.2].fp += 1;
+                self.errors.push(format!("{n}\twrong\t{}", words(k)));
             }
         }
         for k in &gold_keys {
             if !served_keys.contains(k) {
                 self.served[k.2].fn_ += 1;
+                self.errors.push(format!("{n}\tmissed\t{}", words(k)));
             }
         }
     }
@@ -199,8 +210,16 @@ mod tests {
     fn exact_span_and_type_count_and_misc_is_always_wrong() {
         use EntityType::{Misc, Org, Product};
         let mut r = FineReport::default();
+        let text = "Galaxy S25 by Samsung in Seoul".to_owned();
+        let tokens = EvalDoc::new(text, &[]);
         let gold = vec![(0..2, Product), (3..4, Org)];
-        r.add_served(&gold, vec![(0..2, Product), (3..4, Misc), (5..6, Org)]);
+        let doc = FineDoc { tokens, gold };
+        r.add_served(&doc, vec![(0..2, Product), (3..4, Misc), (5..6, Org)]);
+        assert!(
+            r.errors.contains(&"1\tmissed\tORG\tSamsung".to_owned()),
+            "{:?}",
+            r.errors
+        );
         let c = |t| r.served(t).expect("a row");
         assert_eq!((c(Product).tp, c(Product).fp, c(Product).fn_), (1, 0, 0));
         assert_eq!((c(Org).tp, c(Org).fp, c(Org).fn_), (0, 1, 1));

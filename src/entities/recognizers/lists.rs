@@ -51,6 +51,7 @@ pub(super) fn linked(g: &Gazetteer, mut c: Candidate, id: Option<EntryId>) -> Ca
         iso3166: e.ids.iso3166.map(str::to_owned),
         geonames: e.ids.geonames.map(|n| n.to_string()),
         wikidata: e.ids.wikidata.map(str::to_owned),
+        ..Links::default()
     };
     // A demonym names a people, not its country: it carries the country's name
     // but not its ids, or it would be grouped into the country's entity.

@@ -15,6 +15,7 @@ pub use lists::{gazetteer_candidates, GazetteerNames};
 pub use model::ModelNames;
 pub use timex::timex_candidates;
 
+use super::companies::{Companies, CompanyNames};
 use super::gazetteer::Gazetteer;
 use super::institutions::InstitutionRecognizer;
 use super::ner::NerModel;
@@ -34,6 +35,8 @@ pub struct Parts {
     pub titles: TitleRecognizer,
     /// State institutions.
     pub institutions: InstitutionRecognizer,
+    /// Listed and well-known companies with their ids.
+    pub companies: Arc<Companies>,
 }
 
 /// Every recognizer of names, numbers, titles and contacts, in no particular
@@ -46,6 +49,7 @@ pub fn builtin(parts: Parts) -> Vec<Box<dyn Recognizer>> {
         Box::new(parts.titles),
         Box::new(parts.institutions),
         Box::new(ContactNames),
+        Box::new(CompanyNames::new(parts.companies)),
     ]
 }
 

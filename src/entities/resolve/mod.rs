@@ -57,12 +57,27 @@ pub struct Resolved {
 pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Resolved {
     cands.retain(|c| c.span.start < c.span.end && text.get(c.span.start..c.span.end).is_some());
     repairs::apply(text, &mut cands);
-    let (kept, lost) = precedence::select(text, cands);
+    let (mut kept, lost) = precedence::select(text, cands);
+    lend_links(&mut kept, &lost);
     let (nested, parts) = parts::nested_parts(text, &kept, lost);
     Resolved {
         kept,
         nested,
         parts,
+    }
+}
+
+/// A list that read the same span with the same type lends the winner its ids:
+/// the model's ORG "Boeing" carries the company table's links.
+fn lend_links(kept: &mut [Candidate], lost: &[Candidate]) {
+    for l in lost.iter().filter(|l| l.link.is_some()) {
+        let same = kept.binary_search_by_key(&l.span, |k| k.span);
+        if let Ok(i) = same {
+            let k = &mut kept[i];
+            if k.kind == l.kind && k.link.is_none() {
+                k.link.clone_from(&l.link);
+            }
+        }
     }
 }
 

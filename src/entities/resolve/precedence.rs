@@ -1,7 +1,7 @@
 //! Which of two overlapping candidates wins (see the precedence list in
 //! `super`), and what is left of a name that loses only at one edge.
 
-use crate::entities::{Candidate, EntityType, Source};
+use crate::entities::{Candidate, EntityType, Links, Source};
 use crate::text::Span;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -71,6 +71,9 @@ fn evidence(text: &str, c: &Candidate) -> u8 {
     match c.source {
         Source::Model if c.kind == EntityType::Org => 3,
         Source::Gazetteer if c.text(text).contains([' ', '-']) => 2,
+        // A known company is as specific as a multi-word list name: "Boeing" read
+        // as a person by the model is the model's mistake.
+        Source::Gazetteer if c.link.as_ref().is_some_and(Links::is_company) => 2,
         Source::Gazetteer => 0,
         _ => 1,
     }

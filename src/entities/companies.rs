@@ -1,0 +1,612 @@
+//! Listed and well-known companies: the names people write for them, and their
+//! ids (ISIN, LEI, tickers, English Wikipedia title), from `data/companies/`
+//! (built by `scripts/data/build_companies.py`).
+//!
+//! The table is used three ways: as a recognizer of company names (a known
+//! company is ORG unless the article says otherwise), as makers for the product
+//! rules ("Boeing 737"), and for linking an ORG entity to its company. A name
+//! that is also a word, a person or a place ("Apple", "Shell", "Ford") is
+//! *ambiguous*: it is read as the company only when the article itself settles
+//! it (the full name, a ticker, a product or the company's trade nearby). A wrong
+//! link is worse than none.
+
+use super::candidate::{Candidate, DocView, Recognizer, Source};
+use super::error::LexiconError;
+use super::types::{EntityType, Links};
+use crate::text::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+const TABLE: &str = include_str!("../../data/companies/companies.tsv");
+const FILE: &str = "data/companies/companies.tsv";
+
+/// Longest alias, in words ("Bank of America Merrill Lynch").
+const MAX_WORDS: usize = 8;
+
+/// One company and its ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Company {
+    /// Stable id of the row (the Wikipedia title with underscores, else an ISIN).
+    pub id: String,
+    /// The name as listed ("Ford Motor Company").
+    pub name: String,
+    /// `EXCHANGE:SYMBOL`, home listing first ("NYSE:BA").
+    pub tickers: Vec<String>,
+    /// ISINs of its listed shares.
+    pub isins: Vec<String>,
+    /// Legal Entity Identifier, when the GLEIF join found exactly one.
+    pub lei: Option<String>,
+    /// English Wikipedia title ("Ford Motor Company").
+    pub wikipedia: Option<String>,
+    /// ISO 3166-1 alpha-2 of its home country.
+    pub country: Option<String>,
+    /// Coarse sectors ("aerospace", "automotive", "bank").
+    pub industry: Vec<String>,
+    /// Product names from its infobox ("A350", "iPhone").
+    pub products: Vec<String>,
+}
+
+impl Company {
+    /// Its ids as entity links.
+    pub fn links(&self) -> Links {
+        Links {
+            wikipedia: self.wikipedia.clone(),
+            lei: self.lei.clone(),
+            isins: self.isins.clone(),
+            tickers: self.tickers.clone(),
+            ..Links::default()
+        }
+    }
+}
+
+/// What a written name says about a company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Alias {
+    company: u32,
+    ambiguous: bool,
+}
+
+/// The company table, indexed by alias.
+#[derive(Debug, Clone, Default)]
+pub struct Companies {
+    rows: Vec<Company>,
+    /// Alias as written → the companies it may name (two when shared).
+    aliases: FxHashMap<String, Vec<Alias>>,
+    /// Ticker symbol (no exchange) → company, for "(NYSE: BA)".
+    tickers: FxHashMap<String, u32>,
+}
+
+impl Companies {
+    /// The table compiled into the binary.
+    pub fn builtin() -> Result<Self, LexiconError> {
+        Self::parse(FILE, TABLE)
+    }
+
+    /// Parses a companies TSV: `#` comments, a header row naming the columns,
+    /// `|` between list items.
+    pub fn parse(file: &'static str, tsv: &str) -> Result<Self, LexiconError> {
+        let mut lines = tsv
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+        let bad = |line: usize, reason: String| LexiconError::BadRow { file, line, reason };
+        let (hline, header) = lines.next().ok_or_else(|| bad(1, "no header row".into()))?;
+        let cols: Vec<&str> = header.split('\t').collect();
+        let col = |name: &str| {
+            cols.iter()
+                .position(|c| *c == name)
+                .ok_or_else(|| bad(hline + 1, format!("no `{name}` column")))
+        };
+        let [id, name, aliases, ambiguous, tickers, isins, lei, wiki, country, industry, products] =
+            [
+                "id",
+                "name",
+                "aliases",
+                "ambiguous",
+                "tickers",
+                "isins",
+                "lei",
+                "wikipedia",
+                "country",
+                "industry",
+                "products",
+            ]
+            .map(col);
+        let [id, name, aliases, ambiguous, tickers, isins, lei, wiki, country, industry, products] = [
+            id?, name?, aliases?, ambiguous?, tickers?, isins?, lei?, wiki?, country?, industry?,
+            products?,
+        ];
+        let mut out = Companies::default();
+        let mut ids = FxHashSet::default();
+        for (n, line) in lines {
+            let cells: Vec<&str> = line.split('\t').collect();
+            if cells.len() != cols.len() {
+                return Err(bad(
+                    n + 1,
+                    format!("{} cells, header has {}", cells.len(), cols.len()),
+                ));
+            }
+            let list = |i: usize| -> Vec<String> {
+                cells[i]
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let opt = |i: usize| (!cells[i].is_empty()).then(|| cells[i].to_owned());
+            let row = Company {
+                id: cells[id].to_owned(),
+                name: cells[name].to_owned(),
+                tickers: list(tickers),
+                isins: list(isins),
+                lei: opt(lei),
+                wikipedia: opt(wiki),
+                country: opt(country),
+                industry: list(industry),
+                products: list(products),
+            };
+            if row.id.is_empty() || row.name.is_empty() {
+                return Err(bad(n + 1, "empty id or name".into()));
+            }
+            if !ids.insert(row.id.clone()) {
+                return Err(bad(n + 1, format!("duplicate id `{}`", row.id)));
+            }
+            let k =
+                u32::try_from(out.rows.len()).map_err(|_| bad(n + 1, "too many rows".into()))?;
+            for (col, ambiguous) in [(aliases, false), (ambiguous, true)] {
+                for a in list(col) {
+                    if a.split_whitespace().count() > MAX_WORDS {
+                        return Err(bad(
+                            n + 1,
+                            format!("alias `{a}` has more than {MAX_WORDS} words"),
+                        ));
+                    }
+                    let entry = out.aliases.entry(a).or_default();
+                    if !entry.iter().any(|e| e.company == k) {
+                        entry.push(Alias {
+                            company: k,
+                            ambiguous,
+                        });
+                    }
+                }
+            }
+            for t in &row.tickers {
+                if let Some((_, sym)) = t.split_once(':') {
+                    out.tickers.entry(sym.to_owned()).or_insert(k);
+                }
+            }
+            out.rows.push(row);
+        }
+        Ok(out)
+    }
+
+    /// Number of companies.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the table has no company.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// True when `name` is written like one company the table knows without doubt
+    /// ("Boeing", "Airbus SE"), for the product rules' makers.
+    pub fn is_maker(&self, name: &str) -> bool {
+        self.unambiguous(name).is_some()
+    }
+
+    /// The one company `name` can only mean.
+    fn unambiguous(&self, name: &str) -> Option<u32> {
+        match self.aliases.get(name)?.as_slice() {
+            [one] if !one.ambiguous => Some(one.company),
+            _ => None,
+        }
+    }
+
+    /// The company row behind an index.
+    fn row(&self, k: u32) -> &Company {
+        &self.rows[k as usize]
+    }
+
+    /// Every alias occurrence in `text`, longest first at each word: (span,
+    /// aliases), words taken as white-space-separated chunks trimmed of
+    /// punctuation, possessives kept outside the span.
+    fn find<'s>(&'s self, text: &str, within: Span) -> Vec<(Span, &'s [Alias])> {
+        let ws = words(text, within);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let mut best = None;
+            for j in i..ws.len().min(i + MAX_WORDS) {
+                if j > i && ws[j - 1].closed {
+                    break;
+                }
+                let span = Span::new(ws[i].span.start, ws[j].span.end);
+                let Some(s) = text.get(span.start..span.end) else {
+                    break;
+                };
+                let s_key = squash(s);
+                let hit = self
+                    .aliases
+                    .get(s_key.as_ref())
+                    .map(|a| (span, a.as_slice()));
+                // "Apple Inc." written with its full stop.
+                let dotted = text
+                    .get(span.start..span.end + 1)
+                    .filter(|d| d.ends_with('.'))
+                    .and_then(|d| self.aliases.get(squash(d).as_ref()))
+                    .map(|a| (Span::new(span.start, span.end + 1), a.as_slice()));
+                if let Some(h) = dotted.or(hit) {
+                    best = Some((h, j));
+                }
+            }
+            match best {
+                Some((h, j)) => {
+                    out.push(h);
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// One line of white space between words, so "Bank of\nAmerica" is found.
+fn squash(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    } else {
+        s.into()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    span: Span,
+    closed: bool,
+}
+
+fn words(text: &str, within: Span) -> Vec<Word> {
+    let Some(s) = text.get(within.start..within.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in s.split_whitespace() {
+        let at = pos + s[pos..].find(raw).unwrap_or(0);
+        pos = at + raw.len();
+        let body = raw.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
+        let lead = raw.len() - body.len();
+        let mut end =
+            body.trim_end_matches([',', '.', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'']);
+        let mut closed = end.len() < body.len();
+        for poss in ["'s", "’s"] {
+            if let Some(b) = end.strip_suffix(poss) {
+                end = b;
+                closed = true;
+            }
+        }
+        if end.is_empty() {
+            continue;
+        }
+        let start = within.start + at + lead;
+        out.push(Word {
+            span: Span::new(start, start + end.len()),
+            closed,
+        });
+    }
+    out
+}
+
+/// The article's own evidence about which companies it is about.
+struct Evidence {
+    /// Companies named by an unambiguous alias or a ticker.
+    named: FxHashSet<u32>,
+    /// Lower-case words of the article.
+    words: FxHashSet<String>,
+}
+
+impl Evidence {
+    fn of(c: &Companies, text: &str, found: &[(Span, &[Alias])]) -> Self {
+        let mut named = FxHashSet::default();
+        for (_, aliases) in found {
+            if let [one] = aliases {
+                if !one.ambiguous {
+                    named.insert(one.company);
+                }
+            }
+        }
+        named.extend(tickers_in(text, c));
+        let words = text
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        Evidence { named, words }
+    }
+
+    /// The article settles that an ambiguous name is company `k`: it names the
+    /// company without doubt elsewhere, one of its products, or its trade.
+    fn settles(&self, c: &Companies, k: u32) -> bool {
+        let row = c.row(k);
+        self.named.contains(&k)
+            || row
+                .products
+                .iter()
+                .any(|p| self.words.contains(&p.to_lowercase()))
+            || row
+                .industry
+                .iter()
+                .any(|i| trade_words(i).iter().any(|w| self.words.contains(*w)))
+    }
+}
+
+/// "(NYSE: BA)", "(Nasdaq: AAPL)", "NYSE:BA": exchange-qualified tickers.
+fn tickers_in(text: &str, c: &Companies) -> Vec<u32> {
+    let mut out = Vec::new();
+    for ex in EXCHANGES {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(ex) {
+            let at = from + p + ex.len();
+            from = at;
+            let rest = text[at..].trim_start_matches([':', ' ']);
+            let sym: String = rest
+                .chars()
+                .take_while(|ch| ch.is_ascii_alphanumeric() || *ch == '.')
+                .collect();
+            let sym = sym.trim_end_matches('.');
+            if text[at..].starts_with(':') || text[at..].starts_with(" :") {
+                if let Some(&k) = c.tickers.get(sym) {
+                    out.push(k);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Words that show an article is about a trade.
+fn trade_words(industry: &str) -> &'static [&'static str] {
+    match industry {
+        "technology" | "software" | "semiconductors" => &[
+            "software",
+            "smartphone",
+            "smartphones",
+            "iphone",
+            "chip",
+            "chips",
+            "app",
+            "apps",
+            "laptop",
+            "computer",
+            "computers",
+            "devices",
+            "tech",
+            "cloud",
+            "ai",
+        ],
+        "airline" => &[
+            "airline",
+            "airlines",
+            "flights",
+            "passengers",
+            "carrier",
+            "aircraft",
+        ],
+        "aerospace" => &[
+            "aircraft",
+            "jets",
+            "jet",
+            "airliner",
+            "airliners",
+            "planes",
+            "defence",
+            "defense",
+        ],
+        "automotive" => &[
+            "cars",
+            "carmaker",
+            "automaker",
+            "vehicles",
+            "suv",
+            "ev",
+            "evs",
+            "dealerships",
+        ],
+        "pharma" => &[
+            "drug",
+            "drugs",
+            "vaccine",
+            "vaccines",
+            "pharmaceutical",
+            "fda",
+            "patients",
+            "trial",
+        ],
+        "bank" | "insurance" | "financial" => {
+            &["bank", "lender", "loans", "banking", "deposits", "insurer"]
+        }
+        "retail" => &["stores", "retailer", "shoppers", "retail", "store"],
+        "energy" => &[
+            "oil", "gas", "refinery", "crude", "barrels", "lng", "energy",
+        ],
+        "telecom" => &[
+            "mobile",
+            "broadband",
+            "network",
+            "subscribers",
+            "telecom",
+            "5g",
+        ],
+        "media" | "gaming" => &[
+            "streaming",
+            "film",
+            "films",
+            "studio",
+            "games",
+            "console",
+            "subscribers",
+        ],
+        "food" | "consumer" | "apparel" => &["brand", "brands", "consumers", "products", "stores"],
+        _ => &[],
+    }
+}
+
+/// Company names in the text as ORG candidates: an unambiguous alias always,
+/// an ambiguous one when the article settles it; both carry the company's ids.
+#[derive(Debug, Clone)]
+pub struct CompanyNames {
+    table: std::sync::Arc<Companies>,
+}
+
+impl CompanyNames {
+    /// A recognizer over a loaded table.
+    pub fn new(table: std::sync::Arc<Companies>) -> Self {
+        CompanyNames { table }
+    }
+}
+
+impl Recognizer for CompanyNames {
+    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+        let c = &*self.table;
+        let found: Vec<(Span, &[Alias])> = doc
+            .readable
+            .iter()
+            .flat_map(|s| c.find(doc.text, s.span))
+            .collect();
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let ev = Evidence::of(c, doc.text, &found);
+        found
+            .into_iter()
+            .filter(|(span, _)| !after_exchange(doc.text, *span))
+            .filter_map(|(span, aliases)| {
+                let initials = span
+                    .slice(doc.text)
+                    .chars()
+                    .all(|ch| ch.is_ascii_uppercase());
+                let k = pick(c, &ev, aliases, initials)?;
+                let multi = span.slice(doc.text).contains(' ');
+                let conf = if multi { 0.97 } else { 0.93 };
+                let mut cand = Candidate::new(span, EntityType::Org, Source::Gazetteer, conf);
+                cand.link = Some(c.row(k).links());
+                Some(cand)
+            })
+            .collect()
+    }
+}
+
+/// "BA" in "(NYSE: BA)" is a ticker, not a name: the company it lists is
+/// named beside it.
+fn after_exchange(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    before.strip_suffix(':').is_some_and(|b| {
+        let word = b
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        EXCHANGES.contains(&word)
+    })
+}
+
+const EXCHANGES: [&str; 12] = [
+    "NYSE", "Nasdaq", "NASDAQ", "LSE", "LON", "TSE", "TYO", "FRA", "ASX", "TSX", "Euronext",
+    "XETRA",
+];
+
+/// The company an alias names in this article, if exactly one is settled.
+/// Initials ("BA", "GM") are settled only by the company's name or ticker, never
+/// by its trade alone.
+fn pick(c: &Companies, ev: &Evidence, aliases: &[Alias], initials: bool) -> Option<u32> {
+    match aliases {
+        [one] if !one.ambiguous => Some(one.company),
+        _ => {
+            let mut settled = aliases.iter().filter(|a| ev.named.contains(&a.company));
+            let first = settled.next();
+            if let (Some(a), None) = (first, settled.next()) {
+                return Some(a.company);
+            }
+            match aliases {
+                [one] if !initials && ev.settles(c, one.company) => Some(one.company),
+                _ => None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "# test\nid\tname\taliases\tambiguous\ttickers\tisins\tlei\twikipedia\tcountry\tindustry\tproducts\n\
+Boeing\tThe Boeing Company\tBoeing|The Boeing Company|Boeing Co.\t\tNYSE:BA\tUS0970231058\t\tBoeing\tUS\taerospace\t\n\
+Apple_Inc.\tApple Inc.\tApple Inc.\tApple\tNASDAQ:AAPL\tUS0378331005\t\tApple Inc.\tUS\ttechnology\tiPhone|iPad\n\
+Apple_Hospitality_REIT\tApple Hospitality REIT\tApple Hospitality REIT\t\tNYSE:APLE\t\t\tApple Hospitality REIT\tUS\treal_estate\t\n";
+
+    fn table() -> Companies {
+        Companies::parse("test", T).expect("valid table")
+    }
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let t = std::sync::Arc::new(table());
+        let doc_tokens = crate::text::tokenize(text);
+        let sentences = vec![crate::text::Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..doc_tokens.len(),
+        }];
+        let mut doc = DocView::plain(text);
+        doc.readable = &sentences;
+        CompanyNames::new(t)
+            .recognize(&doc)
+            .into_iter()
+            .map(|c| {
+                let name = c.text(text).to_owned();
+                let id = c.link.and_then(|l| l.wikipedia).unwrap_or_default();
+                (name, id)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unambiguous_names_are_companies_with_ids() {
+        assert_eq!(
+            names("Boeing's jets and Boeing Co. shares fell."),
+            [
+                ("Boeing".into(), "Boeing".into()),
+                ("Boeing Co.".into(), "Boeing".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_name_needs_the_article_to_settle_it() {
+        assert!(names("An Apple a day, said the farmer.").is_empty());
+        assert_eq!(
+            names("Apple sold more iPhone units.")[0],
+            ("Apple".into(), "Apple Inc.".into())
+        );
+        assert_eq!(names("Apple (NASDAQ: AAPL) rose.")[0].1, "Apple Inc.");
+    }
+
+    #[test]
+    fn a_longer_name_sharing_a_word_keeps_its_own_ids() {
+        let found = names("Apple Hospitality REIT bought hotels; Apple makes the iPhone.");
+        assert_eq!(
+            found[0],
+            (
+                "Apple Hospitality REIT".into(),
+                "Apple Hospitality REIT".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_broken_row_is_an_error_naming_its_line() {
+        let bad = "id\tname\taliases\tambiguous\ttickers\tisins\tlei\twikipedia\tcountry\tindustry\tproducts\nX\tX\n";
+        let err = Companies::parse("bad.tsv", bad).expect_err("short row");
+        assert!(err.to_string().starts_with("bad.tsv:2:"), "{err}");
+    }
+}
