@@ -18,6 +18,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 const TABLE: &str = include_str!("../../data/companies/companies.tsv");
 const FILE: &str = "data/companies/companies.tsv";
+const BRANDS: &str = include_str!("../../data/companies/brands.tsv");
+const BRANDS_FILE: &str = "data/companies/brands.tsv";
 
 /// Longest alias, in words ("Bank of America Merrill Lynch").
 const MAX_WORDS: usize = 8;
@@ -73,12 +75,58 @@ pub struct Companies {
     aliases: FxHashMap<String, Vec<Alias>>,
     /// Ticker symbol (no exchange) → company, for "(NYSE: BA)".
     tickers: FxHashMap<String, u32>,
+    /// Brand or product line → its owner ("Chevrolet" → General Motors).
+    brands: FxHashMap<String, Brand>,
+}
+
+/// A brand or product line a company owns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Brand {
+    owner: u32,
+    /// Also a word, a name or a place: a maker only where the owner is named.
+    ambiguous: bool,
 }
 
 impl Companies {
     /// The table compiled into the binary.
     pub fn builtin() -> Result<Self, LexiconError> {
-        Self::parse(FILE, TABLE)
+        let mut table = Self::parse(FILE, TABLE)?;
+        table.add_brands(BRANDS_FILE, BRANDS)?;
+        Ok(table)
+    }
+
+    /// Reads a brands TSV (`brand`, `owner` id, `kind`, `ambiguous`); every owner
+    /// must be a company of the table.
+    pub fn add_brands(&mut self, file: &'static str, tsv: &str) -> Result<(), LexiconError> {
+        let ids: FxHashMap<&str, u32> = (self.rows.iter().enumerate())
+            .map(|(k, r)| (r.id.as_str(), k as u32))
+            .collect();
+        let mut brands = FxHashMap::default();
+        let rows = tsv.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+        for (n, line) in rows.skip(1) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let bad = |reason: String| LexiconError::BadRow { file, line: n + 1, reason };
+            let [brand, owner, _kind, ambiguous] = cells[..] else {
+                return Err(bad(format!("{} cells, want 4", cells.len())));
+            };
+            let &owner = ids.get(owner).ok_or_else(|| bad(format!("unknown owner `{owner}`")))?;
+            let ambiguous = match ambiguous {
+                "" => false,
+                "yes" => true,
+                other => return Err(bad(format!("ambiguous is `{other}`, want yes or empty"))),
+            };
+            brands.insert(brand.to_owned(), Brand { owner, ambiguous });
+        }
+        self.brands = brands;
+        Ok(())
+    }
+
+    /// True when `name` is a brand whose owner is known without doubt, or whose
+    /// owner `named` says the article names ("Windows" beside Microsoft).
+    pub fn is_brand(&self, name: &str, named: &dyn Fn(&str) -> bool) -> bool {
+        self.brands.get(name).is_some_and(|b| {
+            !b.ambiguous || self.row(b.owner).wikipedia.as_deref().is_some_and(named)
+        })
     }
 
     /// Parses a companies TSV: `#` comments, a header row naming the columns,

@@ -64,6 +64,9 @@ pub(crate) fn propose(
         standalone(&ctx, ws, &known, &mut out);
         maker_names(&ctx, ws, &mut out);
     }
+    for ws in &sentences {
+        makers_own_names(&ctx, ws, &mut out);
+    }
     retyped_misc(&ctx, &sentences, &mut out);
     every_mention(&ctx, &mut out);
     out.sort_by_key(|c| (c.span, c.confidence.to_bits()));
@@ -552,6 +555,23 @@ const PRODUCT_NOUNS: [&str; 82] = [
     "drones",
 ];
 
+/// Product words that follow a product's name but rarely a company's: a company
+/// is said to make chips or drugs ("Nvidia chips" is rare beside "Nvidia's
+/// chips"), while airlines, carmakers and planemakers stand before "jets" and "cars".
+const GADGETS: [&str; 22] = [
+    "chip", "chips", "processor", "processors", "GPU", "GPUs", "software", "app", "browser",
+    "chatbot", "drug", "vaccine", "pill", "pills", "injection", "injections", "smartphone",
+    "smartphones", "console", "consoles", "headset", "headsets",
+];
+
+/// Words after a possessive name that make it a part of the company, not a
+/// product ("Boeing's Defense unit", "Apple's Services chief").
+const ORG_PARTS: [&str; 17] = [
+    "unit", "units", "division", "subsidiary", "arm", "board", "team", "chief", "president",
+    "spokesman", "spokeswoman", "spokesperson", "executive", "executives", "founder",
+    "headquarters", "business",
+];
+
 /// Words near a bare model token that say it names a product.
 const PRODUCT_CUES: [&str; 29] = [
     "fly",
@@ -800,12 +820,14 @@ fn branded(
             _ if scoreline(ws, j) => false,
             Shape::Digits | Shape::Digit | Shape::Variant if tabular(ws) => false,
             Shape::Mixed => true,
-            Shape::Digits if year_like(plural_stem(ws[i].text)) => listed && cue,
+            // "Office 2019", "Windows 2000": a year after a product line.
+            Shape::Digits if year_like(plural_stem(ws[i].text)) => listed && (cue || head.len() == 1),
             _ if counted(ws, j) => false,
             Shape::Digits | Shape::Digit | Shape::Variant => {
                 listed || brand_shape || (maker && cue) || cue_near(ws, k, j, 1)
             }
-            Shape::None => listed || cue,
+            // "Model Y", "Series X": a named series of a maker in the sentence.
+            Shape::None => listed || cue || ctx_maker_in(ctx, ws),
         };
         if accept && !ctx.claimed(Span::new(ws[k].span.start, ws[k].span.end)) {
             for w in &ws[i..=j] {
@@ -930,6 +952,39 @@ fn maker_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
     }
 }
 
+/// "Merck's Keytruda", "Google's Chrome", "Nvidia's Blackwell processors": a
+/// capitalised name a known company owns, when it is no person, title, place,
+/// date or company, and no part of the company ("Boeing's Defense unit").
+fn makers_own_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
+    for i in 0..ws.len().saturating_sub(1) {
+        let m = &ws[i];
+        if !m.closed || !possessive(ctx.text, m) || !(ctx.is_maker)(m.text) {
+            continue;
+        }
+        let mut j = i + 1;
+        if !brandlike(&ws[j]) || shape(ws[j].text) != Shape::None {
+            continue;
+        }
+        while j + 1 < ws.len() && j < i + 3 && !ws[j].closed && brandlike(&ws[j + 1]) {
+            j += 1;
+        }
+        let span = Span::new(ws[i + 1].span.start, ws[j].span.end);
+        let name = &ws[i + 1..=j];
+        let next = ws.get(j + 1).filter(|_| !ws[j].closed).map(|w| w.text);
+        let part = next.is_some_and(|n| ORG_PARTS.contains(&n));
+        let company = name.iter().any(|w| COMPANY_WORDS.contains(&w.text))
+            || (ctx.is_maker)(span.slice(ctx.text))
+            || name.iter().any(|w| (ctx.is_maker)(w.text))
+            || name
+                .iter()
+                .any(|w| w.text.len() <= 4 && w.text.chars().all(|c| c.is_ascii_uppercase()));
+        if part || company || ctx.claimed(span) || ctx.places.any(span) {
+            continue;
+        }
+        out.push(Candidate::new(span, EntityType::Product, Source::Rule, LIKELY));
+    }
+}
+
 /// Once the article shows a name is a product, its other mentions are too,
 /// whatever the model read there ("Wegovy" after "the drug Wegovy").
 fn every_mention(ctx: &Context<'_>, out: &mut Vec<Candidate>) {
@@ -986,10 +1041,13 @@ fn retyped_misc(ctx: &Context<'_>, sentences: &[Vec<Word<'_>>], out: &mut Vec<Ca
         // "the drug Wegovy", never "drug maker Pfizer".
         let just_before = a > 0 && noun(&ws[a - 1]) && !ws[a - 1].closed;
         let after = next.is_some_and(|n| PRODUCT_NOUNS.contains(&n));
+        // "Blackwell chips": a name the model read as ORG before a word for a
+        // device or drug, unless the company table knows it ("Pfizer vaccine").
+        let gadget_after = next.is_some_and(|n| GADGETS.contains(&n));
         let ok = match c.kind {
             EntityType::Misc => after || before,
             EntityType::Person => after || just_before,
-            _ => just_before && !(ctx.is_maker)(name),
+            _ => (just_before || gadget_after) && !(ctx.is_maker)(name),
         };
         if ok {
             out.push(Candidate::new(

@@ -56,7 +56,14 @@ impl EntityStage {
             Vec::new()
         };
         if names {
-            let found = products::propose(doc, &cands, &|n| self.companies.is_maker(n));
+            // Companies the article names, by the ids the company recognizer gave them.
+            let owners: rustc_hash::FxHashSet<&str> = cands
+                .iter()
+                .filter_map(|c| c.link.as_ref()?.wikipedia.as_deref())
+                .collect();
+            let named = |w: &str| owners.contains(w);
+            let is_maker = |n: &str| self.companies.is_maker(n) || self.companies.is_brand(n, &named);
+            let found = products::propose(doc, &cands, &is_maker);
             cands.extend(found);
         }
         cands.extend(extra);

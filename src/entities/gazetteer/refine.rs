@@ -83,7 +83,36 @@ const LAW: [&str; 13] = [
     "Declaration",
     "Amendment",
 ];
-const EVENT: [&str; 12] = [
+/// Heads that make even the model's ORG a facility: an organization is rarely
+/// named "... Stadium" or "... Cathedral", while venues often are.
+const FACILITY_OVER_ORG: [&str; 8] = [
+    "Stadium",
+    "Arena",
+    "Cathedral",
+    "Mosque",
+    "Circuit",
+    "Bridge",
+    "Gigafactory",
+    "Speedway",
+];
+/// Heads that make even the model's ORG an event: tournaments and shows take
+/// the name of a place or sponsor ("Qatar Open", "Monaco Grand Prix").
+const EVENT_OVER_ORG: [&str; 8] = [
+    "Open",
+    "Prix",
+    "Airshow",
+    "Olympics",
+    "Championships",
+    "Marathon",
+    "Expo",
+    "Festival",
+];
+const EVENT: [&str; 17] = [
+    "Open",
+    "Prix",
+    "Airshow",
+    "Marathon",
+    "Tournament",
     "War",
     "Games",
     "Olympics",
@@ -163,6 +192,12 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
         // An ORG named after its building is still the organization (the club
         // "Crystal Palace", the operator "Kansai International Airport").
         Coarse::Loc | Coarse::Misc if FACILITY.contains(&last) => EntityType::Fac,
+        Coarse::Loc | Coarse::Misc | Coarse::Org if FACILITY_OVER_ORG.contains(&last) => {
+            EntityType::Fac
+        }
+        Coarse::Org | Coarse::Loc if EVENT_OVER_ORG.contains(&last) && text.contains(' ') => {
+            EntityType::Event
+        }
         Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
         Coarse::Loc => EntityType::Gpe,
         Coarse::Org => EntityType::Org,
