@@ -102,14 +102,23 @@ impl Companies {
             .map(|(k, r)| (r.id.as_str(), k as u32))
             .collect();
         let mut brands = FxHashMap::default();
-        let rows = tsv.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+        let rows = tsv
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
         for (n, line) in rows.skip(1) {
             let cells: Vec<&str> = line.split('\t').collect();
-            let bad = |reason: String| LexiconError::BadRow { file, line: n + 1, reason };
+            let bad = |reason: String| LexiconError::BadRow {
+                file,
+                line: n + 1,
+                reason,
+            };
             let [brand, owner, _kind, ambiguous] = cells[..] else {
                 return Err(bad(format!("{} cells, want 4", cells.len())));
             };
-            let &owner = ids.get(owner).ok_or_else(|| bad(format!("unknown owner `{owner}`")))?;
+            let &owner = ids
+                .get(owner)
+                .ok_or_else(|| bad(format!("unknown owner `{owner}`")))?;
             let ambiguous = match ambiguous {
                 "" => false,
                 "yes" => true,
@@ -649,6 +658,26 @@ Apple_Hospitality_REIT\tApple Hospitality REIT\tApple Hospitality REIT\t\tNYSE:A
                 "Apple Hospitality REIT".into()
             )
         );
+    }
+
+    #[test]
+    fn an_ambiguous_brand_is_a_maker_only_beside_its_owner() {
+        let mut t = table();
+        let brands = "brand\towner\tkind\tambiguous\nPhone\tApple_Inc.\tdevice\tyes\nBoeing Jet\tBoeing\tvehicle\t\n";
+        t.add_brands("brands", brands).expect("valid brands");
+        assert!(t.is_brand("Boeing Jet", &|_| false));
+        assert!(!t.is_brand("Phone", &|_| false));
+        assert!(t.is_brand("Phone", &|w| w == "Apple Inc."));
+        let unknown = "brand\towner\tkind\tambiguous\nX\tNo_Such\tdevice\t\n";
+        let err = t.add_brands("brands", unknown).expect_err("unknown owner");
+        assert!(err.to_string().contains("unknown owner `No_Such`"), "{err}");
+    }
+
+    #[test]
+    fn the_embedded_tables_load() {
+        let t = Companies::builtin().expect("embedded company tables are valid");
+        assert!(t.len() > 1_500, "{} companies", t.len());
+        assert!(t.is_maker("Boeing") && !t.is_maker("Apple"));
     }
 
     #[test]

@@ -559,17 +559,50 @@ const PRODUCT_NOUNS: [&str; 82] = [
 /// is said to make chips or drugs ("Nvidia chips" is rare beside "Nvidia's
 /// chips"), while airlines, carmakers and planemakers stand before "jets" and "cars".
 const GADGETS: [&str; 22] = [
-    "chip", "chips", "processor", "processors", "GPU", "GPUs", "software", "app", "browser",
-    "chatbot", "drug", "vaccine", "pill", "pills", "injection", "injections", "smartphone",
-    "smartphones", "console", "consoles", "headset", "headsets",
+    "chip",
+    "chips",
+    "processor",
+    "processors",
+    "GPU",
+    "GPUs",
+    "software",
+    "app",
+    "browser",
+    "chatbot",
+    "drug",
+    "vaccine",
+    "pill",
+    "pills",
+    "injection",
+    "injections",
+    "smartphone",
+    "smartphones",
+    "console",
+    "consoles",
+    "headset",
+    "headsets",
 ];
 
 /// Words after a possessive name that make it a part of the company, not a
 /// product ("Boeing's Defense unit", "Apple's Services chief").
 const ORG_PARTS: [&str; 17] = [
-    "unit", "units", "division", "subsidiary", "arm", "board", "team", "chief", "president",
-    "spokesman", "spokeswoman", "spokesperson", "executive", "executives", "founder",
-    "headquarters", "business",
+    "unit",
+    "units",
+    "division",
+    "subsidiary",
+    "arm",
+    "board",
+    "team",
+    "chief",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "executives",
+    "founder",
+    "headquarters",
+    "business",
 ];
 
 /// Words near a bare model token that say it names a product.
@@ -821,7 +854,9 @@ fn branded(
             Shape::Digits | Shape::Digit | Shape::Variant if tabular(ws) => false,
             Shape::Mixed => true,
             // "Office 2019", "Windows 2000": a year after a product line.
-            Shape::Digits if year_like(plural_stem(ws[i].text)) => listed && (cue || head.len() == 1),
+            Shape::Digits if year_like(plural_stem(ws[i].text)) => {
+                listed && (cue || head.len() == 1)
+            }
             _ if counted(ws, j) => false,
             Shape::Digits | Shape::Digit | Shape::Variant => {
                 listed || brand_shape || (maker && cue) || cue_near(ws, k, j, 1)
@@ -981,7 +1016,12 @@ fn makers_own_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
         if part || company || ctx.claimed(span) || ctx.places.any(span) {
             continue;
         }
-        out.push(Candidate::new(span, EntityType::Product, Source::Rule, LIKELY));
+        out.push(Candidate::new(
+            span,
+            EntityType::Product,
+            Source::Rule,
+            LIKELY,
+        ));
     }
 }
 
@@ -1082,6 +1122,83 @@ fn retyped_misc(ctx: &Context<'_>, sentences: &[Vec<Word<'_>>], out: &mut Vec<Ca
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Sentence;
+
+    /// The products in `text` (one sentence per line), given other recognizers'
+    /// ORG names and the makers the company table knows.
+    fn products(text: &str, orgs: &[&str], makers: &[&str]) -> Vec<String> {
+        let mut at = 0;
+        let sentences: Vec<Sentence> = text
+            .split('\n')
+            .map(|line| {
+                let s = Sentence {
+                    span: Span::new(at, at + line.len()),
+                    tokens: 0..0,
+                };
+                at += line.len() + 1;
+                s
+            })
+            .collect();
+        let mut doc = DocView::plain(text);
+        doc.readable = &sentences;
+        let cands: Vec<Candidate> = orgs
+            .iter()
+            .map(|o| {
+                let start = text.find(o).expect("org in text");
+                Candidate::new(
+                    Span::new(start, start + o.len()),
+                    EntityType::Org,
+                    Source::Model,
+                    0.9,
+                )
+            })
+            .collect();
+        let is_maker = |n: &str| makers.contains(&n);
+        propose(&doc, &cands, &is_maker)
+            .iter()
+            .map(|c| c.text(text).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_maker_and_its_model_are_one_product_and_the_model_alone_is_it_too() {
+        let text = "Delta ordered 30 Airbus A350-1000 jets on Monday.\nThe A350 has been reliable.";
+        assert_eq!(
+            products(text, &[], &["Airbus"]),
+            ["Airbus A350-1000", "A350"]
+        );
+    }
+
+    #[test]
+    fn finishers_and_variants_belong_to_the_model() {
+        let text = "The carrier had 181 Boeing 737 MAX 8-200 jets and Xbox Series X consoles.";
+        assert_eq!(
+            products(text, &[], &["Boeing", "Xbox"]),
+            ["Boeing 737 MAX 8-200", "Xbox Series X"]
+        );
+    }
+
+    #[test]
+    fn scores_counts_ages_and_results_tables_are_no_products() {
+        assert!(products("Feyenoord 3 Ajax 1", &["Feyenoord", "Ajax"], &[]).is_empty());
+        let fine = "The Commission fined Apple 500 million euros.";
+        assert!(products(fine, &[], &["Apple"]).is_empty());
+        assert!(products("The 22-year-old scored in the 75th minute.", &[], &[]).is_empty());
+        assert!(products("Scores : Australia 228-9 , Sri Lanka 232-6", &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_makers_possessive_name_is_its_product_unless_it_is_a_part_of_it() {
+        let text = "Merck's Keytruda won approval.\nBoeing's Defense unit grew.";
+        assert_eq!(products(text, &[], &["Merck", "Boeing"]), ["Keytruda"]);
+    }
+
+    #[test]
+    fn plural_and_maker_less_mentions_share_the_models_key() {
+        assert_eq!(model_key("Boeing 787-9"), model_key("787-9s"));
+        assert_eq!(model_key("Airbus A321neo"), model_key("A321neos"));
+        assert_eq!(model_key("Switch 2"), None);
+    }
 
     #[test]
     fn model_tokens_have_letters_and_digits_or_stand_after_a_brand() {

@@ -62,7 +62,8 @@ impl EntityStage {
                 .filter_map(|c| c.link.as_ref()?.wikipedia.as_deref())
                 .collect();
             let named = |w: &str| owners.contains(w);
-            let is_maker = |n: &str| self.companies.is_maker(n) || self.companies.is_brand(n, &named);
+            let is_maker =
+                |n: &str| self.companies.is_maker(n) || self.companies.is_brand(n, &named);
             let found = products::propose(doc, &cands, &is_maker);
             cands.extend(found);
         }

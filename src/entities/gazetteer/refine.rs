@@ -84,8 +84,11 @@ const LAW: [&str; 13] = [
     "Amendment",
 ];
 /// Heads that make even the model's ORG a facility: an organization is rarely
-/// named "... Stadium" or "... Cathedral", while venues often are.
-const FACILITY_OVER_ORG: [&str; 8] = [
+/// named "... Stadium" or "... Cathedral", while venues often are; news names an
+/// airport far more often as the place than as its operator.
+const FACILITY_OVER_ORG: [&str; 10] = [
+    "Airport",
+    "Base",
     "Stadium",
     "Arena",
     "Cathedral",
@@ -190,7 +193,7 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
     let first = text.split(' ').next().unwrap_or(text);
     match coarse {
         // An ORG named after its building is still the organization (the club
-        // "Crystal Palace", the operator "Kansai International Airport").
+        // "Crystal Palace"); an airport or a stadium is the place (see FACILITY_OVER_ORG).
         Coarse::Loc | Coarse::Misc if FACILITY.contains(&last) => EntityType::Fac,
         Coarse::Loc | Coarse::Misc | Coarse::Org if FACILITY_OVER_ORG.contains(&last) => {
             EntityType::Fac
