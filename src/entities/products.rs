@@ -67,6 +67,9 @@ pub(crate) fn propose(
     for ws in &sentences {
         makers_own_names(&ctx, ws, &mut out);
     }
+    for ws in &sentences {
+        plural_makes(&ctx, ws, &mut out);
+    }
     retyped_misc(&ctx, &sentences, &mut out);
     every_mention(&ctx, &mut out);
     out.sort_by_key(|c| (c.span, c.confidence.to_bits()));
@@ -215,6 +218,12 @@ fn words(text: &str, within: Span) -> Vec<Word<'_>> {
             }
             continue;
         }
+        if lead > 0 {
+            // "Stelle (M5S)": a bracket or quote opens a new name.
+            if let Some(prev) = out.last_mut() {
+                prev.closed = true;
+            }
+        }
         let start = within.start + at + lead;
         out.push(Word {
             span: Span::new(start, start + body.len()),
@@ -301,6 +310,10 @@ fn not_a_model(stem: &str) -> bool {
     let lead_letters = stem.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     if year_like(family(stem)) {
         // "1996-A", "2020-02-07".
+        return true;
+    }
+    if lead_letters > 5 {
+        // "Facility-1", "Brentford3": a word with a number, not a model series.
         return true;
     }
     if lead_letters > 0 && !stem[..lead_letters].chars().any(|c| c.is_ascii_uppercase()) {
@@ -553,6 +566,14 @@ const PRODUCT_NOUNS: [&str; 82] = [
     "missiles",
     "drone",
     "drones",
+];
+
+/// Heads of names that are places, events or institutions, whoever sponsors them:
+/// "Google Science Fair", "Ford Foundation", "Toyota Stadium".
+const NOT_PRODUCT_HEADS: [&str; 20] = [
+    "Fair", "Festival", "Awards", "Award", "Prize", "Conference", "Summit", "Center", "Centre",
+    "Foundation", "Institute", "University", "School", "Campus", "Park", "Tower", "Building",
+    "Stadium", "Arena", "Cup",
 ];
 
 /// Product words that follow a product's name but rarely a company's: a company
@@ -964,7 +985,9 @@ fn maker_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
             j += 1;
         }
         let name = &ws[i + 1..=j];
-        let company = name.iter().any(|w| COMPANY_WORDS.contains(&w.text))
+        let company = name
+            .iter()
+            .any(|w| COMPANY_WORDS.contains(&w.text) || NOT_PRODUCT_HEADS.contains(&w.text))
             || (ctx.is_maker)(ctx.text.get(m.span.start..ws[j].span.end).unwrap_or(""))
             || name.iter().any(|w| {
                 w.text.chars().all(|c| c.is_uppercase())
@@ -1022,6 +1045,21 @@ fn makers_own_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
             Source::Rule,
             LIKELY,
         ));
+    }
+}
+
+/// "Polaroids", "two Teslas", "iPhones": a company's or brand's name in the
+/// plural counts the things it makes.
+fn plural_makes(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
+    for w in ws {
+        let Some(one) = w.text.strip_suffix('s') else { continue };
+        let plural_noun = one.len() >= 3
+            && w.text.starts_with(char::is_uppercase)
+            && !one.ends_with(['s', '\''])
+            && one.chars().all(char::is_alphanumeric);
+        if plural_noun && !(ctx.is_maker)(w.text) && (ctx.is_maker)(one) && !ctx.claimed(w.span) {
+            out.push(Candidate::new(w.span, EntityType::Product, Source::Rule, LIKELY));
+        }
     }
 }
 
