@@ -69,6 +69,7 @@ pub(crate) fn propose(
     }
     for ws in &sentences {
         plural_makes(&ctx, ws, &mut out);
+        named_after_kind(&ctx, ws, &mut out);
     }
     retyped_misc(&ctx, &sentences, &mut out);
     every_mention(&ctx, &mut out);
@@ -985,9 +986,13 @@ fn maker_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
             j += 1;
         }
         let name = &ws[i + 1..=j];
-        let company = name
-            .iter()
-            .any(|w| COMPANY_WORDS.contains(&w.text) || NOT_PRODUCT_HEADS.contains(&w.text))
+        // "Qantas Airbus": another maker (or a model, which `branded` reads) follows.
+        let company = name.iter().any(|w| {
+            COMPANY_WORDS.contains(&w.text)
+                || NOT_PRODUCT_HEADS.contains(&w.text)
+                || (ctx.is_maker)(w.text)
+                || shape(w.text) != Shape::None
+        })
             || (ctx.is_maker)(ctx.text.get(m.span.start..ws[j].span.end).unwrap_or(""))
             || name.iter().any(|w| {
                 w.text.chars().all(|c| c.is_uppercase())
@@ -1045,6 +1050,26 @@ fn makers_own_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
             Source::Rule,
             LIKELY,
         ));
+    }
+}
+
+/// "the weight-loss drug Wegovy", "the chatbot Gemini": a capitalised name right
+/// after a singular word for a kind of device, drug or software.
+fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
+    for i in 0..ws.len().saturating_sub(1) {
+        let kind = ws[i].text;
+        let singular = GADGETS.contains(&kind) && !kind.ends_with('s') && kind.chars().all(|c| c.is_ascii_lowercase());
+        if !singular || ws[i].closed || !brandlike(&ws[i + 1]) || (ctx.is_maker)(ws[i + 1].text) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j + 1 < ws.len() && j < i + 3 && !ws[j].closed && brandlike(&ws[j + 1]) {
+            j += 1;
+        }
+        let span = Span::new(ws[i + 1].span.start, ws[j].span.end);
+        if !ctx.claimed(span) && !ctx.places.any(span) {
+            out.push(Candidate::new(span, EntityType::Product, Source::Rule, LIKELY));
+        }
     }
 }
 
@@ -1205,6 +1230,22 @@ mod tests {
             products(text, &[], &["Airbus"]),
             ["Airbus A350-1000", "A350"]
         );
+    }
+
+    #[test]
+    fn the_brand_starts_at_the_last_maker() {
+        let text = "A Qantas Airbus A350-1000ULR landed at London Heathrow on Saturday.";
+        assert_eq!(
+            products(text, &["Qantas"], &["Qantas", "Airbus"]),
+            ["Airbus A350-1000ULR"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_word_for_a_drug_is_a_product_and_so_are_its_other_mentions() {
+        let text = "Novo Nordisk will cut the price of its weight-loss drug Wegovy.";
+        assert_eq!(products(text, &[], &["Novo Nordisk"]), ["Wegovy"]);
+        assert!(products("The drug maker Pfizer said so.", &[], &["Pfizer"]).is_empty());
     }
 
     #[test]
