@@ -383,19 +383,20 @@ impl Evidence {
         Evidence { named, words }
     }
 
-    /// The article settles that an ambiguous name is company `k`: it names the
-    /// company without doubt elsewhere, one of its products, or its trade.
-    fn settles(&self, c: &Companies, k: u32) -> bool {
-        let row = c.row(k);
-        self.named.contains(&k)
-            || row
-                .products
-                .iter()
-                .any(|p| self.words.contains(&p.to_lowercase()))
-            || row
-                .industry
-                .iter()
-                .any(|i| trade_words(i).iter().any(|w| self.words.contains(*w)))
+    /// One of the company's products is named: the name is the company.
+    fn makes(&self, c: &Companies, k: u32) -> bool {
+        (c.row(k).products.iter()).any(|p| self.words.contains(&p.to_lowercase()))
+    }
+
+    /// At least two words of the company's trade appear: likely the company.
+    fn trades(&self, c: &Companies, k: u32) -> bool {
+        let mut seen: Vec<&str> = (c.row(k).industry.iter())
+            .flat_map(|i| trade_words(i).iter().copied())
+            .filter(|w| self.words.contains(*w))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len() >= 2
     }
 }
 
@@ -544,9 +545,13 @@ impl Recognizer for CompanyNames {
                     .slice(doc.text)
                     .chars()
                     .all(|ch| ch.is_ascii_uppercase());
-                let k = pick(c, &ev, aliases, initials)?;
+                let (k, sure) = pick(c, &ev, aliases, initials)?;
                 let multi = span.slice(doc.text).contains(' ');
-                let conf = if multi { 0.97 } else { 0.93 };
+                let conf = match (sure, multi) {
+                    (false, _) => UNSURE,
+                    (true, true) => 0.97,
+                    (true, false) => 0.93,
+                };
                 let mut cand = Candidate::new(span, EntityType::Org, Source::Gazetteer, conf);
                 cand.link = Some(c.row(k).links());
                 Some(cand)
@@ -577,22 +582,28 @@ const EXCHANGES: [&str; 12] = [
 /// The company an alias names in this article, if exactly one is settled.
 /// Initials ("BA", "GM") are settled only by the company's name or ticker, never
 /// by its trade alone.
-fn pick(c: &Companies, ev: &Evidence, aliases: &[Alias], initials: bool) -> Option<u32> {
+/// The second value is false when only the article's trade settles the name.
+fn pick(c: &Companies, ev: &Evidence, aliases: &[Alias], initials: bool) -> Option<(u32, bool)> {
     match aliases {
-        [one] if !one.ambiguous => Some(one.company),
+        [one] if !one.ambiguous => Some((one.company, true)),
         _ => {
             let mut settled = aliases.iter().filter(|a| ev.named.contains(&a.company));
             let first = settled.next();
             if let (Some(a), None) = (first, settled.next()) {
-                return Some(a.company);
+                return Some((a.company, true));
             }
             match aliases {
-                [one] if !initials && ev.settles(c, one.company) => Some(one.company),
+                [one] if !initials && ev.makes(c, one.company) => Some((one.company, true)),
+                [one] if !initials && ev.trades(c, one.company) => Some((one.company, false)),
                 _ => None,
             }
         }
     }
 }
+
+/// Confidence of a company name settled only by the article's trade words: the
+/// product rules do not take it for a maker (see `EntityStage::entities`).
+pub const UNSURE: f32 = 0.75;
 
 #[cfg(test)]
 mod tests {

@@ -572,9 +572,26 @@ const PRODUCT_NOUNS: [&str; 82] = [
 /// Heads of names that are places, events or institutions, whoever sponsors them:
 /// "Google Science Fair", "Ford Foundation", "Toyota Stadium".
 const NOT_PRODUCT_HEADS: [&str; 20] = [
-    "Fair", "Festival", "Awards", "Award", "Prize", "Conference", "Summit", "Center", "Centre",
-    "Foundation", "Institute", "University", "School", "Campus", "Park", "Tower", "Building",
-    "Stadium", "Arena", "Cup",
+    "Fair",
+    "Festival",
+    "Awards",
+    "Award",
+    "Prize",
+    "Conference",
+    "Summit",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Institute",
+    "University",
+    "School",
+    "Campus",
+    "Park",
+    "Tower",
+    "Building",
+    "Stadium",
+    "Arena",
+    "Cup",
 ];
 
 /// Product words that follow a product's name but rarely a company's: a company
@@ -890,6 +907,8 @@ fn branded(
             for w in &ws[i..=j] {
                 if shape(w.text) != Shape::None {
                     known.insert(family(w.text).to_owned());
+                } else if FINISHERS.contains(&w.text) && w.text.len() > 2 {
+                    known.insert(w.text.to_owned());
                 }
             }
             let conf = if maker || sh == Shape::Mixed {
@@ -922,6 +941,21 @@ fn standalone(
     while i < ws.len() {
         let sh = shape(ws[i].text);
         let after_brand = i > 0 && !ws[i - 1].closed && brandlike(&ws[i - 1]);
+        // "the MAX 10s" after "Boeing 737 MAX 10": the model by its finisher.
+        if known.contains(ws[i].text) && !after_brand && !ws[i].closed {
+            let j = finish_right(ws, i);
+            if j > i && ws[i + 1..=j].iter().any(|w| shape(w.text) != Shape::None) {
+                let span = Span::new(ws[i].span.start, ws[j].span.end);
+                out.push(Candidate::new(
+                    span,
+                    EntityType::Product,
+                    Source::Rule,
+                    LIKELY,
+                ));
+                i = j + 1;
+                continue;
+            }
+        }
         // "25 A321neo jets": a count before a model.
         let count = sh == Shape::Digits
             && !ws[i].closed
@@ -992,13 +1026,13 @@ fn maker_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
                 || NOT_PRODUCT_HEADS.contains(&w.text)
                 || (ctx.is_maker)(w.text)
                 || shape(w.text) != Shape::None
-        })
-            || (ctx.is_maker)(ctx.text.get(m.span.start..ws[j].span.end).unwrap_or(""))
-            || name.iter().any(|w| {
-                w.text.chars().all(|c| c.is_uppercase())
-                    && w.text.len() <= 4
-                    && !FINISHERS.contains(&w.text)
-            });
+        }) || (ctx.is_maker)(
+            ctx.text.get(m.span.start..ws[j].span.end).unwrap_or(""),
+        ) || name.iter().any(|w| {
+            w.text.chars().all(|c| c.is_uppercase())
+                && w.text.len() <= 4
+                && !FINISHERS.contains(&w.text)
+        });
         let span = Span::new(m.span.start, ws[j].span.end);
         if company || ctx.claimed(Span::new(n.span.start, ws[j].span.end)) {
             continue;
@@ -1058,7 +1092,9 @@ fn makers_own_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
 fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
     for i in 0..ws.len().saturating_sub(1) {
         let kind = ws[i].text;
-        let singular = GADGETS.contains(&kind) && !kind.ends_with('s') && kind.chars().all(|c| c.is_ascii_lowercase());
+        let singular = GADGETS.contains(&kind)
+            && !kind.ends_with('s')
+            && kind.chars().all(|c| c.is_ascii_lowercase());
         if !singular || ws[i].closed || !brandlike(&ws[i + 1]) || (ctx.is_maker)(ws[i + 1].text) {
             continue;
         }
@@ -1068,7 +1104,12 @@ fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
         }
         let span = Span::new(ws[i + 1].span.start, ws[j].span.end);
         if !ctx.claimed(span) && !ctx.places.any(span) {
-            out.push(Candidate::new(span, EntityType::Product, Source::Rule, LIKELY));
+            out.push(Candidate::new(
+                span,
+                EntityType::Product,
+                Source::Rule,
+                LIKELY,
+            ));
         }
     }
 }
@@ -1077,13 +1118,20 @@ fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
 /// plural counts the things it makes.
 fn plural_makes(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
     for w in ws {
-        let Some(one) = w.text.strip_suffix('s') else { continue };
+        let Some(one) = w.text.strip_suffix('s') else {
+            continue;
+        };
         let plural_noun = one.len() >= 3
             && w.text.starts_with(char::is_uppercase)
             && !one.ends_with(['s', '\''])
             && one.chars().all(char::is_alphanumeric);
         if plural_noun && !(ctx.is_maker)(w.text) && (ctx.is_maker)(one) && !ctx.claimed(w.span) {
-            out.push(Candidate::new(w.span, EntityType::Product, Source::Rule, LIKELY));
+            out.push(Candidate::new(
+                w.span,
+                EntityType::Product,
+                Source::Rule,
+                LIKELY,
+            ));
         }
     }
 }

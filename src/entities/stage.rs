@@ -62,8 +62,17 @@ impl EntityStage {
                 .filter_map(|c| c.link.as_ref()?.wikipedia.as_deref())
                 .collect();
             let named = |w: &str| owners.contains(w);
-            let is_maker =
-                |n: &str| self.companies.is_maker(n) || self.companies.is_brand(n, &named);
+            // A name the article settled as a company ("Apple" beside the iPhone).
+            let settled: rustc_hash::FxHashSet<&str> = cands
+                .iter()
+                .filter(|c| c.link.as_ref().is_some_and(|l| l.is_company()))
+                .map(|c| c.text(doc.text))
+                .collect();
+            let is_maker = |n: &str| {
+                self.companies.is_maker(n)
+                    || settled.contains(n)
+                    || self.companies.is_brand(n, &named)
+            };
             let found = products::propose(doc, &cands, &is_maker);
             cands.extend(found);
         }
