@@ -75,6 +75,9 @@ pub struct Companies {
     aliases: FxHashMap<String, Vec<Alias>>,
     /// Ticker symbol (no exchange) → company, for "(NYSE: BA)".
     tickers: FxHashMap<String, u32>,
+    /// The first word of every alias: a word that starts none is skipped with
+    /// one lookup instead of one per window.
+    first_words: FxHashSet<String>,
     /// Brand or product line → its owner ("Chevrolet" → General Motors).
     brands: FxHashMap<String, Brand>,
 }
@@ -217,6 +220,9 @@ impl Companies {
                             format!("alias `{a}` has more than {MAX_WORDS} words"),
                         ));
                     }
+                    if let Some(first) = a.split_whitespace().next() {
+                        out.first_words.insert(first.to_owned());
+                    }
                     let entry = out.aliases.entry(a).or_default();
                     if !entry.iter().any(|e| e.company == k) {
                         entry.push(Alias {
@@ -273,6 +279,16 @@ impl Companies {
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
+            let first = text.get(ws[i].span.start..ws[i].span.end).unwrap_or("");
+            // Every alias starts with a capital, a digit or a camel-case word
+            // ("eBay"): most words are ruled out before any hashing.
+            let b = first.as_bytes();
+            let may_start = b.first().is_some_and(|c| !c.is_ascii_lowercase())
+                || b.get(1).is_some_and(u8::is_ascii_uppercase);
+            if !may_start || !self.first_words.contains(first) {
+                i += 1;
+                continue;
+            }
             let mut best = None;
             for j in i..ws.len().min(i + MAX_WORDS) {
                 if j > i && ws[j - 1].closed {
@@ -311,7 +327,11 @@ impl Companies {
 
 /// One line of white space between words, so "Bank of\nAmerica" is found.
 fn squash(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+    let b = s.as_bytes();
+    let plain = !b.iter().any(|&c| c != b' ' && c.is_ascii_whitespace())
+        && !b.windows(2).any(|w| w == b"  ")
+        && s.is_ascii();
+    if !plain && (s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ")) {
         s.split_whitespace().collect::<Vec<_>>().join(" ").into()
     } else {
         s.into()
@@ -329,10 +349,17 @@ fn words(text: &str, within: Span) -> Vec<Word> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut pos = 0;
     for raw in s.split_whitespace() {
-        let at = pos + s[pos..].find(raw).unwrap_or(0);
-        pos = at + raw.len();
+        // `raw` is a slice of `s`: its offset is a pointer difference, not a search.
+        let at = raw.as_ptr() as usize - s.as_ptr() as usize;
+        if super::products::plain_word(raw) {
+            let start = within.start + at;
+            out.push(Word {
+                span: Span::new(start, start + raw.len()),
+                closed: false,
+            });
+            continue;
+        }
         let body = raw.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
         let lead = raw.len() - body.len();
         let mut end =
@@ -357,15 +384,16 @@ fn words(text: &str, within: Span) -> Vec<Word> {
 }
 
 /// The article's own evidence about which companies it is about.
-struct Evidence {
+struct Evidence<'t> {
     /// Companies named by an unambiguous alias or a ticker.
     named: FxHashSet<u32>,
-    /// Lower-case words of the article.
-    words: FxHashSet<String>,
+    text: &'t str,
+    /// Lower-case words of the article, read only when an ambiguous name needs them.
+    words: std::cell::OnceCell<FxHashSet<String>>,
 }
 
-impl Evidence {
-    fn of(c: &Companies, text: &str, found: &[(Span, &[Alias])]) -> Self {
+impl<'t> Evidence<'t> {
+    fn of(c: &Companies, text: &'t str, found: &[(Span, &[Alias])]) -> Self {
         let mut named = FxHashSet::default();
         for (_, aliases) in found {
             if let [one] = aliases {
@@ -375,24 +403,34 @@ impl Evidence {
             }
         }
         named.extend(tickers_in(text, c));
-        let words = text
-            .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        Evidence {
+            named,
+            text,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &FxHashSet<String> {
+        self.words.get_or_init(|| {
+            (self
+                .text
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-'))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
-            .collect();
-        Evidence { named, words }
+            .collect()
+        })
     }
 
     /// One of the company's products is named: the name is the company.
     fn makes(&self, c: &Companies, k: u32) -> bool {
-        (c.row(k).products.iter()).any(|p| self.words.contains(&p.to_lowercase()))
+        (c.row(k).products.iter()).any(|p| self.words().contains(&p.to_lowercase()))
     }
 
     /// At least two words of the company's trade appear: likely the company.
     fn trades(&self, c: &Companies, k: u32) -> bool {
         let mut seen: Vec<&str> = (c.row(k).industry.iter())
             .flat_map(|i| trade_words(i).iter().copied())
-            .filter(|w| self.words.contains(*w))
+            .filter(|w| self.words().contains(*w))
             .collect();
         seen.sort_unstable();
         seen.dedup();

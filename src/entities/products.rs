@@ -57,11 +57,20 @@ pub(crate) fn propose(
     let mut out = Vec::new();
     // Model tokens seen with a brand: the same token alone is the same product.
     let mut known: FxHashSet<String> = FxHashSet::default();
-    for ws in &sentences {
+    // Model names need a digit, or a named series ("Model Y", "Series X").
+    let numbered: Vec<bool> = (doc.readable.iter())
+        .map(|s| {
+            let t = s.span.slice(text);
+            t.bytes().any(|b| b.is_ascii_digit()) || t.contains("Model ") || t.contains("Series ")
+        })
+        .collect();
+    for (ws, _) in sentences.iter().zip(&numbered).filter(|(_, n)| **n) {
         branded(&ctx, ws, &mut known, &mut out);
     }
-    for ws in &sentences {
-        standalone(&ctx, ws, &known, &mut out);
+    for (ws, numbered) in sentences.iter().zip(&numbered) {
+        if *numbered {
+            standalone(&ctx, ws, &known, &mut out);
+        }
         maker_names(&ctx, ws, &mut out);
     }
     for ws in &sentences {
@@ -189,10 +198,18 @@ fn words(text: &str, within: Span) -> Vec<Word<'_>> {
         return Vec::new();
     };
     let mut out: Vec<Word<'_>> = Vec::new();
-    let mut pos = 0;
     for raw in s.split_whitespace() {
-        let at = pos + s[pos..].find(raw).unwrap_or(0);
-        pos = at + raw.len();
+        // `raw` is a slice of `s`: its offset is a pointer difference, not a search.
+        let at = raw.as_ptr() as usize - s.as_ptr() as usize;
+        if plain_word(raw) {
+            let start = within.start + at;
+            out.push(Word {
+                span: Span::new(start, start + raw.len()),
+                text: raw,
+                closed: false,
+            });
+            continue;
+        }
         let lead = raw.len() - raw.trim_start_matches(OPENERS).len();
         let mut body = raw.trim_start_matches(OPENERS);
         let trimmed = body.trim_end_matches(CLOSERS);
@@ -233,6 +250,16 @@ fn words(text: &str, within: Span) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// Letters and digits only, or with inner hyphens and pluses ("A350-1000",
+/// "Disney+"): the common case, which needs no trimming.
+pub(super) fn plain_word(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+'))
+        && !b.ends_with(b"-")
 }
 
 const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '['];
@@ -1009,7 +1036,13 @@ fn ctx_maker_in(ctx: &Context<'_>, ws: &[Word<'_>]) -> bool {
 fn maker_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
     for i in 0..ws.len().saturating_sub(1) {
         let (m, n) = (&ws[i], &ws[i + 1]);
-        if m.closed || !(ctx.is_maker)(m.text) || !brandlike(n) || shape(n.text) != Shape::None {
+        let capital = m.text.starts_with(char::is_uppercase);
+        if m.closed
+            || !capital
+            || !brandlike(n)
+            || shape(n.text) != Shape::None
+            || !(ctx.is_maker)(m.text)
+        {
             continue;
         }
         let mut j = i + 1;
