@@ -422,14 +422,15 @@ EXCHANGE_ORDER = ["NYSE", "NASDAQ", "LON", "TYO"]
 def order_tickers(tickers, country):
     """Primary listings first: the home exchange(s) of the company's country, then NYSE,
     NASDAQ, LON, TYO, then other exchanges alphabetically, FRA last. OTCMKTS quotes, FRA
-    quotes and LSE international-order-book lines (LON:0xxx) are dropped whenever another
-    listing exists."""
+    quotes (unless Frankfurt is the company's home) and LSE international-order-book lines
+    (LON:0xxx) are dropped whenever another listing exists."""
     tickers = sorted(set(tickers))
-    main = [t for t in tickers if not (t.startswith("OTCMKTS:") or t.startswith("FRA:")
+    home = HOME.get(country, [])
+    main = [t for t in tickers if not (t.startswith("OTCMKTS:")
+                                       or (t.startswith("FRA:") and "FRA" not in home)
                                        or re.match(r"LON:0[0-9A-Z]{3}$", t))]
     if main:
         tickers = main
-    home = HOME.get(country, [])
 
     def key(t):
         ex, sym = t.split(":", 1)
