@@ -53,6 +53,16 @@ pub(crate) fn propose(
                 EntityType::Gpe | EntityType::Loc | EntityType::Person | EntityType::Norp
             )
         }),
+        // What a word for a kind of product cannot be followed by: titles, dates and
+        // places the lists know (the model's guesses at an unknown drug name are no
+        // evidence: "Zepbound" PERSON, "Ozempic" GPE).
+        hard: Overlaps::of_cands(cands, |c| {
+            matches!(
+                c.kind,
+                EntityType::Title | EntityType::Date | EntityType::Time
+            ) || (c.source == Source::Gazetteer
+                && matches!(c.kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp))
+        }),
     };
     let mut out = Vec::new();
     // Model tokens seen with a brand: the same token alone is the same product.
@@ -121,6 +131,8 @@ struct Context<'a> {
     claimed: Overlaps,
     /// Spans read as places, people or nationalities.
     places: Overlaps,
+    /// Titles, dates and known places.
+    hard: Overlaps,
 }
 
 fn org_ends(cands: &[Candidate]) -> rustc_hash::FxHashMap<usize, usize> {
@@ -141,11 +153,11 @@ struct Overlaps {
 
 impl Overlaps {
     fn of(cands: &[Candidate], keep: impl Fn(EntityType) -> bool) -> Self {
-        let mut spans: Vec<Span> = cands
-            .iter()
-            .filter(|c| keep(c.kind))
-            .map(|c| c.span)
-            .collect();
+        Self::of_cands(cands, |c| keep(c.kind))
+    }
+
+    fn of_cands(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Self {
+        let mut spans: Vec<Span> = cands.iter().filter(|c| keep(c)).map(|c| c.span).collect();
         spans.sort();
         let mut max_end = Vec::with_capacity(spans.len());
         let mut m = 0;
@@ -624,7 +636,9 @@ const NOT_PRODUCT_HEADS: [&str; 20] = [
 /// Product words that follow a product's name but rarely a company's: a company
 /// is said to make chips or drugs ("Nvidia chips" is rare beside "Nvidia's
 /// chips"), while airlines, carmakers and planemakers stand before "jets" and "cars".
-const GADGETS: [&str; 22] = [
+const GADGETS: [&str; 24] = [
+    "drugs",
+    "vaccines",
     "chip",
     "chips",
     "processor",
@@ -806,8 +820,9 @@ fn finish_right(ws: &[Word<'_>], i: usize) -> usize {
         let next = ws[j + 1].text;
         let after_finisher = FINISHERS.contains(&ws[j].text);
         let single_cap = next.len() == 1 && next.chars().all(|c| c.is_ascii_uppercase());
-        let numberish = next.starts_with(|c: char| c.is_ascii_digit())
-            && next.chars().all(|c| c.is_ascii_digit() || c == '-');
+        let stem = plural_stem(next);
+        let numberish = stem.starts_with(|c: char| c.is_ascii_digit())
+            && stem.chars().all(|c| c.is_ascii_digit() || c == '-');
         let finisher = |w: &str| {
             FINISHERS.contains(&w) || w.strip_suffix('s').is_some_and(|s| FINISHERS.contains(&s))
         };
@@ -1125,10 +1140,8 @@ fn makers_own_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
 fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
     for i in 0..ws.len().saturating_sub(1) {
         let kind = ws[i].text;
-        let singular = GADGETS.contains(&kind)
-            && !kind.ends_with('s')
-            && kind.chars().all(|c| c.is_ascii_lowercase());
-        if !singular || ws[i].closed || !brandlike(&ws[i + 1]) || (ctx.is_maker)(ws[i + 1].text) {
+        let kind_word = GADGETS.contains(&kind) && kind.chars().all(|c| c.is_ascii_lowercase());
+        if !kind_word || ws[i].closed || !brandlike(&ws[i + 1]) || (ctx.is_maker)(ws[i + 1].text) {
             continue;
         }
         let mut j = i + 1;
@@ -1136,13 +1149,33 @@ fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
             j += 1;
         }
         let span = Span::new(ws[i + 1].span.start, ws[j].span.end);
-        if !ctx.claimed(span) && !ctx.places.any(span) {
-            out.push(Candidate::new(
-                span,
-                EntityType::Product,
-                Source::Rule,
-                LIKELY,
-            ));
+        if ctx.hard.any(span) {
+            continue;
+        }
+        out.push(Candidate::new(
+            span,
+            EntityType::Product,
+            Source::Rule,
+            LIKELY,
+        ));
+        // "the drugs Ozempic and Mounjaro": a second name joined by "and" or "or".
+        let joined = ws
+            .get(j + 1)
+            .is_some_and(|w| matches!(w.text, "and" | "or"));
+        if kind.ends_with('s') && !ws[j].closed && joined {
+            if let Some(next) = ws
+                .get(j + 2)
+                .filter(|w| brandlike(w) && !(ctx.is_maker)(w.text))
+            {
+                if !ctx.hard.any(next.span) {
+                    out.push(Candidate::new(
+                        next.span,
+                        EntityType::Product,
+                        Source::Rule,
+                        LIKELY,
+                    ));
+                }
+            }
         }
     }
 }
@@ -1182,6 +1215,46 @@ fn every_mention(ctx: &Context<'_>, out: &mut Vec<Candidate>) {
         .map(|c| Candidate::new(c.span, EntityType::Product, Source::Rule, LIKELY))
         .collect();
     out.extend(more);
+}
+
+/// "Dupixent, its best-selling eczema drug,": a comma after word `b`, then within
+/// a few words a determiner and a word for a drug or device that is the phrase's
+/// head (never "Pfizer, a drug maker").
+fn appositive_kind(text: &str, ws: &[Word<'_>], b: usize) -> bool {
+    let comma = text
+        .get(ws[b].span.end..)
+        .is_some_and(|t| t.trim_start().starts_with(','));
+    if !comma {
+        return false;
+    }
+    let rest = &ws[b + 1..ws.len().min(b + 7)];
+    let Some(det) = rest
+        .iter()
+        .position(|w| matches!(w.text, "a" | "an" | "its" | "the" | "their"))
+    else {
+        return false;
+    };
+    if det > 0 {
+        return false;
+    }
+    rest.iter().enumerate().skip(1).take(4).any(|(k, w)| {
+        let head = GADGETS.contains(&w.text) && !w.text.ends_with('s');
+        let before_closed = rest[..k].iter().all(|p| !p.closed);
+        let maker = rest.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.text,
+                "maker"
+                    | "makers"
+                    | "company"
+                    | "giant"
+                    | "firm"
+                    | "group"
+                    | "developer"
+                    | "producer"
+            )
+        });
+        head && before_closed && !maker
+    })
 }
 
 /// Names the model could only call MISC (or a person) that stand beside a word
@@ -1228,7 +1301,9 @@ fn retyped_misc(ctx: &Context<'_>, sentences: &[Vec<Word<'_>>], out: &mut Vec<Ca
         // "Blackwell chips": a name the model read as ORG before a word for a
         // device or drug, unless the company table knows it ("Pfizer vaccine").
         let gadget_after = next.is_some_and(|n| GADGETS.contains(&n));
+        let apposed = appositive_kind(ctx.text, ws, b);
         let ok = match c.kind {
+            _ if apposed => !(ctx.is_maker)(name),
             EntityType::Misc => after || before,
             EntityType::Person => after || just_before,
             _ => (just_before || gadget_after) && !(ctx.is_maker)(name),
@@ -1327,6 +1402,14 @@ mod tests {
         let text = "Novo Nordisk will cut the price of its weight-loss drug Wegovy.";
         assert_eq!(products(text, &[], &["Novo Nordisk"]), ["Wegovy"]);
         assert!(products("The drug maker Pfizer said so.", &[], &["Pfizer"]).is_empty());
+    }
+
+    #[test]
+    fn drugs_named_in_a_list_or_an_apposition_are_products() {
+        let text = "Patients switched from the drugs Ozempic and Mounjaro.";
+        assert_eq!(products(text, &[], &[]), ["Ozempic", "Mounjaro"]);
+        let maker = "Sanofi, a drug maker, said so.";
+        assert!(products(maker, &["Sanofi"], &[]).is_empty());
     }
 
     #[test]
