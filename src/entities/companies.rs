@@ -13,6 +13,7 @@
 use super::candidate::{Candidate, DocView, Recognizer, Source};
 use super::error::LexiconError;
 use super::types::{EntityType, Links};
+use super::words::words;
 use crate::text::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -80,6 +81,24 @@ pub struct Companies {
     first_words: FxHashSet<String>,
     /// Brand or product line → its owner ("Chevrolet" → General Motors).
     brands: FxHashMap<String, Brand>,
+}
+
+/// The makers of one article (see [`Companies::makers`]).
+pub struct Makers<'a> {
+    table: &'a Companies,
+    /// Wikipedia titles of the companies the article names.
+    owners: FxHashSet<&'a str>,
+    /// Names the article settled as companies.
+    settled: FxHashSet<&'a str>,
+}
+
+impl Makers<'_> {
+    /// True when `name` makes things in this article.
+    pub fn is_maker(&self, name: &str) -> bool {
+        self.table.is_maker(name)
+            || self.settled.contains(name)
+            || self.table.is_brand(name, &|w| self.owners.contains(w))
+    }
 }
 
 /// A brand or product line a company owns.
@@ -266,6 +285,27 @@ impl Companies {
         }
     }
 
+    /// The makers of one article, for the product rules: the companies the table
+    /// knows without doubt, the names the company recognizer settled in `cands`
+    /// ("Apple" beside the iPhone), and brands whose owner the article names
+    /// ("Windows" beside Microsoft).
+    pub fn makers<'a>(&'a self, text: &'a str, cands: &'a [Candidate]) -> Makers<'a> {
+        let mut owners = FxHashSet::default();
+        let mut settled = FxHashSet::default();
+        for c in cands {
+            let Some(link) = c.link.as_ref().filter(|l| l.is_company()) else {
+                continue;
+            };
+            owners.extend(link.wikipedia.as_deref());
+            settled.insert(c.text(text));
+        }
+        Makers {
+            table: self,
+            owners,
+            settled,
+        }
+    }
+
     /// The company row behind an index.
     fn row(&self, k: u32) -> &Company {
         &self.rows[k as usize]
@@ -336,51 +376,6 @@ fn squash(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         s.into()
     }
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    span: Span,
-    closed: bool,
-}
-
-fn words(text: &str, within: Span) -> Vec<Word> {
-    let Some(s) = text.get(within.start..within.end) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for raw in s.split_whitespace() {
-        // `raw` is a slice of `s`: its offset is a pointer difference, not a search.
-        let at = raw.as_ptr() as usize - s.as_ptr() as usize;
-        if super::products::plain_word(raw) {
-            let start = within.start + at;
-            out.push(Word {
-                span: Span::new(start, start + raw.len()),
-                closed: false,
-            });
-            continue;
-        }
-        let body = raw.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
-        let lead = raw.len() - body.len();
-        let mut end =
-            body.trim_end_matches([',', '.', ';', ':', '!', '?', ')', ']', '"', '”', '’', '\'']);
-        let mut closed = end.len() < body.len();
-        for poss in ["'s", "’s"] {
-            if let Some(b) = end.strip_suffix(poss) {
-                end = b;
-                closed = true;
-            }
-        }
-        if end.is_empty() {
-            continue;
-        }
-        let start = within.start + at + lead;
-        out.push(Word {
-            span: Span::new(start, start + end.len()),
-            closed,
-        });
-    }
-    out
 }
 
 /// The article's own evidence about which companies it is about.
@@ -639,9 +634,9 @@ fn pick(c: &Companies, ev: &Evidence, aliases: &[Alias], initials: bool) -> Opti
     }
 }
 
-/// Confidence of a company name settled only by the article's trade words: the
-/// product rules do not take it for a maker (see `EntityStage::entities`).
-pub const UNSURE: f32 = 0.75;
+/// Confidence of a company name settled only by the article's trade words: below
+/// an unambiguous name's, so the resolver prefers a surer reading of the span.
+const UNSURE: f32 = 0.75;
 
 #[cfg(test)]
 mod tests {

@@ -44,6 +44,7 @@ pub mod stage;
 pub mod titles;
 pub mod types;
 mod units;
+mod words;
 
 #[cfg(test)]
 mod tests;

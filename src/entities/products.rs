@@ -20,8 +20,14 @@
 
 use super::candidate::{Candidate, DocView, Source};
 use super::types::EntityType;
+use super::words::{words, Word};
 use crate::text::Span;
 use rustc_hash::FxHashSet;
+
+/// A product candidate of this recognizer.
+fn product(span: Span, confidence: f32) -> Candidate {
+    Candidate::new(span, EntityType::Product, Source::Rule, confidence)
+}
 
 /// How sure a product candidate is, by the evidence behind it.
 const SURE: f32 = 0.9;
@@ -41,22 +47,22 @@ pub(crate) fn propose(
         cands,
         is_maker,
         org_ends: org_ends(cands),
-        claimed: Overlaps::of(cands, |k| {
+        claimed: Overlaps::of(cands, |c| {
             matches!(
-                k,
+                c.kind,
                 EntityType::Person | EntityType::Title | EntityType::Date | EntityType::Time
             )
         }),
-        places: Overlaps::of(cands, |k| {
+        places: Overlaps::of(cands, |c| {
             matches!(
-                k,
+                c.kind,
                 EntityType::Gpe | EntityType::Loc | EntityType::Person | EntityType::Norp
             )
         }),
         // What a word for a kind of product cannot be followed by: titles, dates and
         // places the lists know (the model's guesses at an unknown drug name are no
         // evidence: "Zepbound" PERSON, "Ozempic" GPE).
-        hard: Overlaps::of_cands(cands, |c| {
+        hard: Overlaps::of(cands, |c| {
             matches!(
                 c.kind,
                 EntityType::Title | EntityType::Date | EntityType::Time
@@ -152,11 +158,7 @@ struct Overlaps {
 }
 
 impl Overlaps {
-    fn of(cands: &[Candidate], keep: impl Fn(EntityType) -> bool) -> Self {
-        Self::of_cands(cands, |c| keep(c.kind))
-    }
-
-    fn of_cands(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Self {
+    fn of(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Self {
         let mut spans: Vec<Span> = cands.iter().filter(|c| keep(c)).map(|c| c.span).collect();
         spans.sort();
         let mut max_end = Vec::with_capacity(spans.len());
@@ -194,88 +196,6 @@ impl Context<'_> {
         self.claimed.any(span)
     }
 }
-
-/// One white-space-separated word of a sentence, trimmed of quotes, brackets,
-/// trailing punctuation and a possessive ending.
-#[derive(Debug, Clone, Copy)]
-struct Word<'a> {
-    span: Span,
-    text: &'a str,
-    /// Punctuation followed the word: a name does not continue past it.
-    closed: bool,
-}
-
-fn words(text: &str, within: Span) -> Vec<Word<'_>> {
-    let Some(s) = text.get(within.start..within.end) else {
-        return Vec::new();
-    };
-    let mut out: Vec<Word<'_>> = Vec::new();
-    for raw in s.split_whitespace() {
-        // `raw` is a slice of `s`: its offset is a pointer difference, not a search.
-        let at = raw.as_ptr() as usize - s.as_ptr() as usize;
-        if plain_word(raw) {
-            let start = within.start + at;
-            out.push(Word {
-                span: Span::new(start, start + raw.len()),
-                text: raw,
-                closed: false,
-            });
-            continue;
-        }
-        let lead = raw.len() - raw.trim_start_matches(OPENERS).len();
-        let mut body = raw.trim_start_matches(OPENERS);
-        let trimmed = body.trim_end_matches(CLOSERS);
-        let mut closed = trimmed.len() < body.len();
-        body = trimmed;
-        for poss in ["'s", "’s", "'", "’"] {
-            if let Some(b) = body.strip_suffix(poss) {
-                body = b;
-                closed = true;
-                break;
-            }
-        }
-        if body.is_empty() {
-            // Punctuation standing apart ("A-18 , F-14") ends the name before it.
-            if let Some(prev) = out.last_mut() {
-                prev.closed = true;
-            }
-            continue;
-        }
-        // A possessive written apart ("Boeing 's"): it closes the word before.
-        if body == "s" && lead > 0 {
-            if let Some(prev) = out.last_mut() {
-                prev.closed = true;
-            }
-            continue;
-        }
-        if lead > 0 {
-            // "Stelle (M5S)": a bracket or quote opens a new name.
-            if let Some(prev) = out.last_mut() {
-                prev.closed = true;
-            }
-        }
-        let start = within.start + at + lead;
-        out.push(Word {
-            span: Span::new(start, start + body.len()),
-            text: body,
-            closed,
-        });
-    }
-    out
-}
-
-/// Letters and digits only, or with inner hyphens and pluses ("A350-1000",
-/// "Disney+"): the common case, which needs no trimming.
-pub(super) fn plain_word(raw: &str) -> bool {
-    let b = raw.as_bytes();
-    b.first().is_some_and(u8::is_ascii_alphanumeric)
-        && b.iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+'))
-        && !b.ends_with(b"-")
-}
-
-const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '['];
-const CLOSERS: &[char] = &[',', '.', ';', ':', '!', '?', ')', ']', '"', '”', '’'];
 
 /// What a word can be inside a product name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -958,12 +878,7 @@ fn branded(
             } else {
                 LIKELY
             };
-            out.push(Candidate::new(
-                span,
-                EntityType::Product,
-                Source::Rule,
-                conf,
-            ));
+            out.push(product(span, conf));
             i = j + 1;
         } else {
             i += 1;
@@ -988,12 +903,7 @@ fn standalone(
             let j = finish_right(ws, i);
             if j > i && ws[i + 1..=j].iter().any(|w| shape(w.text) != Shape::None) {
                 let span = Span::new(ws[i].span.start, ws[j].span.end);
-                out.push(Candidate::new(
-                    span,
-                    EntityType::Product,
-                    Source::Rule,
-                    LIKELY,
-                ));
+                out.push(product(span, LIKELY));
                 i = j + 1;
                 continue;
             }
@@ -1019,12 +929,7 @@ fn standalone(
         let span = Span::new(ws[i].span.start, ws[j].span.end);
         if accept && !ctx.claimed(span) {
             let conf = if seen { SURE } else { LIKELY };
-            out.push(Candidate::new(
-                span,
-                EntityType::Product,
-                Source::Rule,
-                conf,
-            ));
+            out.push(product(span, conf));
         }
         i = j + 1;
     }
@@ -1087,12 +992,7 @@ fn maker_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
         }
         let place_or_person = ctx.places.any(Span::new(n.span.start, span.end));
         if !place_or_person {
-            out.push(Candidate::new(
-                span,
-                EntityType::Product,
-                Source::Rule,
-                LIKELY,
-            ));
+            out.push(product(span, LIKELY));
         }
     }
 }
@@ -1126,12 +1026,7 @@ fn makers_own_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
         if part || company || ctx.claimed(span) || ctx.places.any(span) {
             continue;
         }
-        out.push(Candidate::new(
-            span,
-            EntityType::Product,
-            Source::Rule,
-            LIKELY,
-        ));
+        out.push(product(span, LIKELY));
     }
 }
 
@@ -1152,12 +1047,7 @@ fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
         if ctx.hard.any(span) {
             continue;
         }
-        out.push(Candidate::new(
-            span,
-            EntityType::Product,
-            Source::Rule,
-            LIKELY,
-        ));
+        out.push(product(span, LIKELY));
         // "the drugs Ozempic and Mounjaro": a second name joined by "and" or "or".
         let joined = ws
             .get(j + 1)
@@ -1168,12 +1058,7 @@ fn named_after_kind(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>
                 .filter(|w| brandlike(w) && !(ctx.is_maker)(w.text))
             {
                 if !ctx.hard.any(next.span) {
-                    out.push(Candidate::new(
-                        next.span,
-                        EntityType::Product,
-                        Source::Rule,
-                        LIKELY,
-                    ));
+                    out.push(product(next.span, LIKELY));
                 }
             }
         }
@@ -1192,12 +1077,7 @@ fn plural_makes(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
             && !one.ends_with(['s', '\''])
             && one.chars().all(char::is_alphanumeric);
         if plural_noun && !(ctx.is_maker)(w.text) && (ctx.is_maker)(one) && !ctx.claimed(w.span) {
-            out.push(Candidate::new(
-                w.span,
-                EntityType::Product,
-                Source::Rule,
-                LIKELY,
-            ));
+            out.push(product(w.span, LIKELY));
         }
     }
 }
@@ -1212,7 +1092,7 @@ fn every_mention(ctx: &Context<'_>, out: &mut Vec<Candidate>) {
         .filter(|c| {
             c.source == Source::Model && c.kind.is_name() && names.contains(c.text(ctx.text))
         })
-        .map(|c| Candidate::new(c.span, EntityType::Product, Source::Rule, LIKELY))
+        .map(|c| product(c.span, LIKELY))
         .collect();
     out.extend(more);
 }
@@ -1309,12 +1189,7 @@ fn retyped_misc(ctx: &Context<'_>, sentences: &[Vec<Word<'_>>], out: &mut Vec<Ca
             _ => (just_before || gadget_after) && !(ctx.is_maker)(name),
         };
         if ok {
-            out.push(Candidate::new(
-                c.span,
-                EntityType::Product,
-                Source::Rule,
-                LIKELY,
-            ));
+            out.push(product(c.span, LIKELY));
         }
     }
     for ws in sentences {
@@ -1327,12 +1202,7 @@ fn retyped_misc(ctx: &Context<'_>, sentences: &[Vec<Word<'_>>], out: &mut Vec<Ca
                 && b[2..].iter().any(u8::is_ascii_lowercase)
                 && b.iter().all(u8::is_ascii_alphanumeric);
             if camel && !(ctx.is_maker)(w.text) {
-                out.push(Candidate::new(
-                    w.span,
-                    EntityType::Product,
-                    Source::Rule,
-                    LIKELY,
-                ));
+                out.push(product(w.span, LIKELY));
             }
         }
     }

@@ -56,24 +56,8 @@ impl EntityStage {
             Vec::new()
         };
         if names {
-            // Companies the article names, by the ids the company recognizer gave them.
-            let owners: rustc_hash::FxHashSet<&str> = cands
-                .iter()
-                .filter_map(|c| c.link.as_ref()?.wikipedia.as_deref())
-                .collect();
-            let named = |w: &str| owners.contains(w);
-            // A name the article settled as a company ("Apple" beside the iPhone).
-            let settled: rustc_hash::FxHashSet<&str> = cands
-                .iter()
-                .filter(|c| c.link.as_ref().is_some_and(|l| l.is_company()))
-                .map(|c| c.text(doc.text))
-                .collect();
-            let is_maker = |n: &str| {
-                self.companies.is_maker(n)
-                    || settled.contains(n)
-                    || self.companies.is_brand(n, &named)
-            };
-            let found = products::propose(doc, &cands, &is_maker);
+            let makers = self.companies.makers(doc.text, &cands);
+            let found = products::propose(doc, &cands, &|n| makers.is_maker(n));
             cands.extend(found);
         }
         cands.extend(extra);
