@@ -61,6 +61,9 @@ pub struct TrainKnobs {
     /// Train without word-cluster features.
     #[arg(long)]
     pub no_clusters: bool,
+    /// Train without the GloVe word paths (`models/ner/glove.tsv`).
+    #[arg(long)]
+    pub no_glove: bool,
     /// Train without the hand-written lexicon features.
     #[arg(long)]
     pub no_lexicon: bool,
@@ -106,6 +109,9 @@ pub fn train(
     }
     if knobs.no_lexicon {
         opts.lexicon = None;
+    }
+    if knobs.no_glove {
+        opts.glove = None;
     }
     if let Some(path) = &knobs.gazetteer {
         opts.names = Some(path.clone());

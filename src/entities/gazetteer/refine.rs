@@ -201,6 +201,15 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
         Coarse::Org | Coarse::Loc if EVENT_OVER_ORG.contains(&last) && text.contains(' ') => {
             EntityType::Event
         }
+        // "Great Patriotic War", "Gulf War"; not "Institute for the Study of War".
+        Coarse::Org | Coarse::Loc
+            if last == "War"
+                && text.contains(' ')
+                && !text.contains(" of ")
+                && !text.contains(" for ") =>
+        {
+            EntityType::Event
+        }
         Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
         Coarse::Loc => EntityType::Gpe,
         Coarse::Org => EntityType::Org,

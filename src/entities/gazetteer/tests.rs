@@ -160,6 +160,16 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
         refine(g(), "Lakeside Palace", Coarse::Loc).0,
         EntityType::Fac
     );
+    // A war the model read as an organization is the event; an institute named for
+    // the study of war stays an organization.
+    assert_eq!(
+        refine(g(), "Great Patriotic War", Coarse::Org).0,
+        EntityType::Event
+    );
+    assert_eq!(
+        refine(g(), "Institute for the Study of War", Coarse::Org).0,
+        EntityType::Org
+    );
 }
 
 #[test]

@@ -1,10 +1,20 @@
 //! Word clusters (hierarchical k-means over word vectors) looked up by hashed word form.
+//!
+//! One entry packs two paths: the spaCy-vector path (`clusters.tsv`, cased keys; bits 0-15,
+//! bit 31 "known") and the GloVe path of the word's lower-case form (`glove.tsv`; bits 16-29,
+//! bit 30 "known"). A table without GloVe paths behaves exactly as before they existed.
 
 use super::features::{hash_bytes, IdBuild};
 use std::collections::HashMap;
 
 /// Depth of the cluster paths (base-4 digits); prefixes give coarser clusters.
 pub(crate) const DEPTH: u32 = 8;
+/// Depth of the GloVe paths.
+pub(crate) const GLOVE_DEPTH: u32 = 7;
+/// The word has a spaCy-vector path.
+pub(crate) const KNOWN: u32 = 0x8000_0000;
+/// The word's lower-case form has a GloVe path.
+const GLOVE_KNOWN: u32 = 0x4000_0000;
 
 /// Map from the hash of a word form to its packed cluster path.
 #[derive(Debug, Default, Clone)]
@@ -25,6 +35,33 @@ impl Clusters {
             }
         }
         Clusters { map }
+    }
+
+    /// Adds the GloVe paths of `glove` (`word<TAB>path`, lower-case words): to every entry
+    /// whose word lower-cases to a listed word, and as new entries for listed words the
+    /// table lacks. `words` are the table's own words (the keys are hashes).
+    pub(crate) fn add_glove<'a>(&mut self, words: impl Iterator<Item = &'a str>, glove: &str) {
+        let mut codes: HashMap<u64, u32, IdBuild> = HashMap::default();
+        for line in glove.lines() {
+            let Some((word, path)) = line.split_once('\t') else {
+                continue;
+            };
+            if let Some(p) = pack_digits(path, GLOVE_DEPTH) {
+                codes.insert(hash_bytes(word.as_bytes()), (p << 16) | GLOVE_KNOWN);
+            }
+        }
+        for word in words {
+            let lower = hash_bytes(word.to_lowercase().as_bytes());
+            if let (Some(code), Some(entry)) = (
+                codes.get(&lower),
+                self.map.get_mut(&hash_bytes(word.as_bytes())),
+            ) {
+                *entry |= code;
+            }
+        }
+        for (k, code) in codes {
+            *self.map.entry(k).or_insert(0) |= code;
+        }
     }
 
     /// Builds from already hashed entries (as stored in a model file).
@@ -53,7 +90,12 @@ impl Clusters {
 
 /// Packs a base-4 path of `DEPTH` digits into 16 bits, with bit 31 marking "known".
 fn pack(path: &str) -> Option<u32> {
-    if path.len() != DEPTH as usize {
+    pack_digits(path, DEPTH).map(|v| v | KNOWN)
+}
+
+/// The value of a base-4 path of exactly `depth` digits.
+fn pack_digits(path: &str, depth: u32) -> Option<u32> {
+    if path.len() != depth as usize {
         return None;
     }
     let mut v: u32 = 0;
@@ -61,7 +103,7 @@ fn pack(path: &str) -> Option<u32> {
         let d = b.checked_sub(b'0').filter(|d| *d < 4)?;
         v = v * 4 + u32::from(d);
     }
-    Some(v | 0x8000_0000)
+    Some(v)
 }
 
 /// The prefix of depth `d` of a packed path (keeps the "known" bit apart).
@@ -69,6 +111,14 @@ pub(crate) fn prefix(packed: u32, d: u32) -> u64 {
     let known = u64::from(packed >> 31);
     let path = u64::from(packed & 0xffff) >> (2 * (DEPTH - d));
     (known << 24) | (u64::from(d) << 16) | path
+}
+
+/// The GloVe path prefix of depth `d`, when the word has a GloVe path.
+pub(crate) fn glove_prefix(packed: u32, d: u32) -> Option<u64> {
+    (packed & GLOVE_KNOWN != 0).then(|| {
+        let path = u64::from((packed >> 16) & 0x3fff) >> (2 * (GLOVE_DEPTH - d));
+        (u64::from(d) << 16) | path
+    })
 }
 
 #[cfg(test)]
@@ -86,5 +136,23 @@ mod tests {
         assert_eq!(c.get(h("Apple"), h("apple")), 0x8000_ffff);
         assert_eq!(c.get(h("zzz"), h("zzz")), 0);
         assert_ne!(prefix(0x8000_0000, 2), prefix(0, 2));
+    }
+
+    #[test]
+    fn glove_paths_join_cased_and_new_words() {
+        let md = "paris\t01230000\nApple\t33333333\n";
+        let mut c = Clusters::from_tsv(md);
+        c.add_glove(
+            ["paris", "Apple"].into_iter(),
+            "apple\t0000003\nxbox\t3000000\n",
+        );
+        let h = |s: &str| hash_bytes(s.as_bytes());
+        let apple = c.get(h("Apple"), h("apple"));
+        assert_eq!(apple & 0xffff, 0xffff);
+        assert_eq!(glove_prefix(apple, 7), Some((7 << 16) | 3));
+        let xbox = c.get(h("Xbox"), h("xbox"));
+        assert_eq!(xbox & KNOWN, 0);
+        assert_eq!(glove_prefix(xbox, 1), Some((1 << 16) | 3));
+        assert_eq!(glove_prefix(c.get(h("paris"), h("paris")), 3), None);
     }
 }

@@ -3,7 +3,7 @@
 //! `--train-beam 1`).
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
-use super::features::{cl, pair, Feats, Lex, Take, GLUED_LEFT, GLUED_RIGHT, PAD};
+use super::features::{cl, gl, pair, Feats, Lex, Take, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
 use super::table::Table;
 use super::tags::{allowed_mask, N_TAGS, O};
@@ -57,6 +57,7 @@ fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window,
     for d in [2, 3, 4, 5, 6, 8] {
         f.word(21, cl(w, d));
     }
+    glove_feats(w, p1, n1, f);
     f.push(57, cl(p1, 8));
     f.push(58, cl(n1, 8));
     f.push(25, cl(p1, 4));
@@ -82,6 +83,22 @@ fn context_feats(doc: &DocInfo, s: usize, i: usize, (w, p1, n1, p2, n2): Window,
     name_feats(doc, &doc.sentences[s], i, w, f);
     if let Some(p) = &doc.pass1 {
         pass1_feats(p, doc.sentences[s].end, i, w, f);
+    }
+}
+
+/// GloVe paths of the word (three depths) and of its neighbours; nothing for a word
+/// without one, so a model trained without GloVe paths sees exactly its old features.
+fn glove_feats(w: &Lex, p1: &Lex, n1: &Lex, f: &mut Feats) {
+    for d in [3, 5, 7] {
+        if let Some(g) = gl(w, d) {
+            f.word(22, g);
+        }
+    }
+    if let Some(g) = gl(p1, 4) {
+        f.push(23, g);
+    }
+    if let Some(g) = gl(n1, 4) {
+        f.push(24, g);
     }
 }
 

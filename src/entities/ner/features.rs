@@ -3,7 +3,7 @@
 //! Nothing here allocates per token: word forms are hashed while they are read, and a
 //! feature is just `mix(template, value)`, a `u64` that the weight table folds to a row.
 
-use super::clusters::{prefix, Clusters};
+use super::clusters::{glove_prefix, prefix, Clusters};
 use super::lexicon::Lexicon;
 use super::word_rows::WordCache;
 use crate::text::{Token, TokenKind};
@@ -318,6 +318,11 @@ impl Feats {
         self.len = 0;
         self.skipped = 0;
     }
+}
+
+/// GloVe path prefix of a token at depth `d`, when its lower-case form has one.
+pub(crate) fn gl(l: &Lex, d: u32) -> Option<u64> {
+    glove_prefix(l.cluster, d)
 }
 
 /// Cluster prefix hash of a token at depth `d`.

@@ -90,7 +90,9 @@ fn is_title_case(text: &str, words: &[&Token]) -> bool {
         has_lower |= w.chars().any(char::is_lowercase);
         // "iPhone" and "eBay" write their own capitals: no sign of the style either way.
         let own_case = w.chars().skip(1).any(char::is_uppercase);
-        if i == 0 || own_case || is_minor(w) {
+        // A clitic ("'s") or a number is no word of the style either way.
+        let no_letter_first = !w.chars().next().is_some_and(char::is_alphabetic);
+        if i == 0 || own_case || no_letter_first || is_minor(w) {
             continue;
         }
         if !w.chars().next().is_some_and(char::is_uppercase) {
@@ -154,7 +156,7 @@ fn after_break(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     matches!(
         prev.span.slice(text),
-        "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "«"
+        "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "--" | "«"
     )
 }
 
@@ -216,5 +218,20 @@ mod tests {
             v.starts_with("Apple unveils new iPhone at NASA event\n"),
             "{v}"
         );
+    }
+
+    #[test]
+    fn a_clitic_does_not_hide_title_case() {
+        let text = "Hospital Opens New Children's Ward\nA hospital opened a new children's ward.";
+        let v = view(text, &["opens", "new", "children", "ward"]).expect("title case");
+        assert!(v.starts_with("Hospital opens new children's ward\n"), "{v}");
+    }
+
+    #[test]
+    fn the_word_after_a_dateline_dash_is_no_evidence() {
+        let text = "Chipmaker Shares Jump on Forecast\n\nNEW YORK (Bloomberg) -- Shares of a \
+                    chipmaker rose.";
+        let v = view(text, &["shares", "jump", "forecast"]).expect("title case");
+        assert!(v.starts_with("Chipmaker shares jump on forecast\n"), "{v}");
     }
 }

@@ -33,6 +33,9 @@ pub struct TrainOptions {
     pub dev: Option<PathBuf>,
     /// Optional word-cluster table (`word<TAB>path`), built by `scripts/ner/build_clusters.py`.
     pub clusters: Option<PathBuf>,
+    /// Optional GloVe path table (`word<TAB>path`, lower-case words), built by
+    /// `scripts/ner/build_glove_codes.py`; merged into the cluster table.
+    pub glove: Option<PathBuf>,
     /// Optional hand-written lexicon (`word<TAB>CLASS`), `models/ner/lexicon.tsv`.
     pub lexicon: Option<PathBuf>,
     /// Optional typed name lists (`name<TAB>CLASS`) built by `scripts/ner/build_gazetteer.py`;
@@ -72,6 +75,7 @@ impl TrainOptions {
             train: data.join("train.conll"),
             dev: Some(data.join("dev.conll")),
             clusters: Some(repo.join("models/ner/clusters.tsv")),
+            glove: Some(repo.join("models/ner/glove.tsv")),
             lexicon: Some(repo.join("models/ner/lexicon.tsv")),
             names: None,
             output: repo.join("models/ner/model.bin"),
@@ -181,10 +185,18 @@ pub fn train(opts: &TrainOptions) -> Result<TrainOutcome, TrainError> {
 
 /// The cluster table, lexicon and name lists named in the options (empty when not given).
 fn word_tables(opts: &TrainOptions) -> Result<Words, TrainError> {
-    let clusters = match &opts.clusters {
-        Some(p) => Clusters::from_tsv(&read(p)?),
-        None => Clusters::default(),
+    let md = match &opts.clusters {
+        Some(p) => read(p)?,
+        None => String::new(),
     };
+    let mut clusters = Clusters::from_tsv(&md);
+    if let Some(p) = &opts.glove {
+        let words = md
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, _)| w);
+        clusters.add_glove(words, &read(p)?);
+    }
     let lexicon = match &opts.lexicon {
         Some(p) => Lexicon::from_tsv(&read(p)?),
         None => Lexicon::default(),

@@ -10,7 +10,7 @@ mod lists;
 mod model;
 mod timex;
 
-pub use contacts::ContactNames;
+pub use contacts::{AgencyNames, ContactNames};
 pub use lists::{gazetteer_candidates, GazetteerNames};
 pub use model::ModelNames;
 pub use timex::timex_candidates;
@@ -49,6 +49,7 @@ pub fn builtin(parts: Parts) -> Vec<Box<dyn Recognizer>> {
         Box::new(parts.titles),
         Box::new(parts.institutions),
         Box::new(ContactNames),
+        Box::new(AgencyNames),
         Box::new(CompanyNames::new(parts.companies)),
     ]
 }

@@ -67,15 +67,22 @@ pub fn resolve(text: &str, mut cands: Vec<Candidate>) -> Resolved {
     }
 }
 
-/// A list that read the same span with the same type lends the winner its ids:
+/// A list that read the same span with the same type lends the winner its ids and
+/// country:
 /// the model's ORG "Boeing" carries the company table's links.
 fn lend_links(kept: &mut [Candidate], lost: &[Candidate]) {
-    for l in lost.iter().filter(|l| l.link.is_some()) {
+    for l in lost
+        .iter()
+        .filter(|l| l.link.is_some() || l.country.is_some())
+    {
         let same = kept.binary_search_by_key(&l.span, |k| k.span);
         if let Ok(i) = same {
             let k = &mut kept[i];
             if k.kind == l.kind && k.link.is_none() {
                 k.link.clone_from(&l.link);
+            }
+            if k.kind == l.kind && k.country.is_none() {
+                k.country.clone_from(&l.country);
             }
         }
     }
