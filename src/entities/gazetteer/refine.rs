@@ -83,11 +83,39 @@ const LAW: [&str; 13] = [
     "Declaration",
     "Amendment",
 ];
+/// Heads of organizations that the model, reading a place name in them, calls a
+/// place ("Saudi Gazette", "University of Texas", "Catholic Church").
+const ORG_OVER_LOC: [&str; 15] = [
+    "University",
+    "College",
+    "Church",
+    "Gazette",
+    "Institute",
+    "Council",
+    "Committee",
+    "Party",
+    "Ministry",
+    "Agency",
+    "Association",
+    "Foundation",
+    "Corporation",
+    "Company",
+    "Federation",
+];
 /// Heads that make even the model's ORG a facility: an organization is rarely
 /// named "... Stadium" or "... Cathedral", while venues often are; news names an
 /// airport far more often as the place than as its operator.
-const FACILITY_OVER_ORG: [&str; 10] = [
+const FACILITY_OVER_ORG: [&str; 19] = [
     "Airport",
+    "Station",
+    "Tower",
+    "Towers",
+    "Memorial",
+    "Hotel",
+    "Road",
+    "Street",
+    "Avenue",
+    "Square",
     "Base",
     "Stadium",
     "Arena",
@@ -209,6 +237,9 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
                 && !text.contains(" for ") =>
         {
             EntityType::Event
+        }
+        Coarse::Loc if ORG_OVER_LOC.contains(&last) || ORG_OVER_LOC.contains(&first) => {
+            EntityType::Org
         }
         Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
         Coarse::Loc => EntityType::Gpe,
