@@ -128,8 +128,11 @@ const FACILITY_OVER_ORG: [&str; 19] = [
 ];
 /// Heads that make even the model's ORG an event: tournaments and shows take
 /// the name of a place or sponsor ("Qatar Open", "Monaco Grand Prix").
-const EVENT_OVER_ORG: [&str; 8] = [
+const EVENT_OVER_ORG: [&str; 11] = [
     "Open",
+    "Championship",
+    "Derby",
+    "Show",
     "Prix",
     "Airshow",
     "Olympics",
@@ -237,6 +240,11 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
                 && !text.contains(" for ") =>
         {
             EntityType::Event
+        }
+        // "River Avon", "Lake Geneva": a body of water or a mountain named first is
+        // no organization.
+        Coarse::Org if matches!(first, "River" | "Lake" | "Mount") && text.contains(' ') => {
+            EntityType::Loc
         }
         Coarse::Loc if ORG_OVER_LOC.contains(&last) || ORG_OVER_LOC.contains(&first) => {
             EntityType::Org
