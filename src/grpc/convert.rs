@@ -1,12 +1,13 @@
 //! Wire ↔ domain conversion. Requests are validated here into [`ParseInput`];
 //! analyses become responses with every offset converted to the client's unit.
 
+use super::convert_quotes::quotes;
 use super::pb;
+use super::wire::Wire;
 use crate::entities::{Entity, EntityType, Links, Mention, MentionKind, TimexType};
 use crate::error::RequestError;
 use crate::pipeline::{Analysis, BlockKind, Options, Pipeline, Stages, MODEL_VERSION};
-use crate::text::offsets::{OffsetMap, OffsetUnit};
-use crate::text::Span;
+use crate::text::offsets::OffsetUnit;
 
 /// A validated request.
 #[derive(Debug)]
@@ -83,35 +84,7 @@ fn encoding(unit: OffsetUnit) -> pb::OffsetEncoding {
     }
 }
 
-/// Converts spans of one text into wire messages in the client's unit.
-pub struct Wire<'t> {
-    text: &'t str,
-    map: OffsetMap<'t>,
-}
-
-impl<'t> Wire<'t> {
-    fn new(text: &'t str, unit: OffsetUnit) -> Self {
-        Wire {
-            text,
-            map: OffsetMap::new(text, unit),
-        }
-    }
-
-    pub(super) fn span(&self, s: Span) -> pb::Span {
-        pb::Span {
-            start: self.pos(s.start),
-            end: self.pos(s.end),
-        }
-    }
-
-    fn pos(&self, byte: usize) -> u32 {
-        u32::try_from(self.map.convert(byte)).unwrap_or(u32::MAX)
-    }
-
-    pub(super) fn text_of(&self, s: Span) -> String {
-        s.slice(self.text).to_owned()
-    }
-
+impl Wire<'_> {
     fn entity(&self, e: &Entity) -> pb::Entity {
         let a = &e.attributes;
         pb::Entity {
@@ -217,7 +190,7 @@ pub fn response(input: &ParseInput, analysis: &Analysis) -> pb::ParseResponse {
         entities: analysis.entities.iter().map(|e| w.entity(e)).collect(),
         model_version: MODEL_VERSION.to_owned(),
         offset_encoding: encoding(input.unit) as i32,
-        quotes: super::convert_quotes::quotes(&w, &analysis.quotes),
+        quotes: quotes(&w, &analysis.quotes),
     }
 }
 
