@@ -25,6 +25,7 @@
 //!   offsets into the client's unit, streaming, health and reflection.
 //! * `main.rs` only parses flags and dispatches.
 
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod cpu;
