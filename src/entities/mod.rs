@@ -19,7 +19,8 @@
 //! and `institutions` (rule recognizers), `resolve` (repairs, precedence, nested
 //! parts), `people` (title chains), `grouping` + `mentions` (clusters),
 //! `nominals` ("the colonel general"), `acronyms`, `salience`, `assemble` (the
-//! order of passes), `eval` (accuracy as served).
+//! order of passes). Accuracy as served is measured above the pipeline, in
+//! [`crate::eval`].
 
 pub mod gazetteer;
 pub mod ner;
@@ -29,7 +30,6 @@ pub mod assemble;
 pub mod candidate;
 pub mod companies;
 pub mod error;
-pub mod eval;
 mod grouping;
 pub mod institutions;
 mod mentions;
