@@ -3,7 +3,7 @@
 //! a content with no cue in its paragraph makes a quote of its own (no cue, no source).
 
 use super::model::{untag, Role};
-use super::{Quote, QuoteKind};
+use super::quote::{Quote, QuoteKind};
 use crate::text::{Span, Token};
 use std::ops::Range;
 

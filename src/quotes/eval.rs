@@ -15,7 +15,7 @@
 use super::blocks;
 use super::marks::{kind_of, quotation};
 use super::polnear::{Article, GoldQuote};
-use super::{Quote, QuoteKind};
+use super::quote::{Quote, QuoteKind};
 use crate::text::{tokenize, Span};
 use std::fmt::Write as _;
 

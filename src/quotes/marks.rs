@@ -6,7 +6,7 @@
 //! which is also the news convention: a quotation running over several paragraphs
 //! reopens each one with a mark.
 
-use super::QuoteKind;
+use super::quote::QuoteKind;
 use crate::text::{Span, Token, TokenKind};
 use std::ops::Range;
 
