@@ -141,9 +141,35 @@ fn links(l: &Links) -> pb::Links {
     }
 }
 
+/// Exhaustive on purpose: a new entity type does not compile until it has a wire value.
 fn entity_type(t: EntityType) -> pb::EntityType {
-    pb::EntityType::from_str_name(&format!("ENTITY_TYPE_{}", t.as_str()))
-        .unwrap_or(pb::EntityType::Unspecified)
+    match t {
+        EntityType::Person => pb::EntityType::Person,
+        EntityType::Norp => pb::EntityType::Norp,
+        EntityType::Fac => pb::EntityType::Fac,
+        EntityType::Org => pb::EntityType::Org,
+        EntityType::Gpe => pb::EntityType::Gpe,
+        EntityType::Loc => pb::EntityType::Loc,
+        EntityType::Product => pb::EntityType::Product,
+        EntityType::Event => pb::EntityType::Event,
+        EntityType::WorkOfArt => pb::EntityType::WorkOfArt,
+        EntityType::Law => pb::EntityType::Law,
+        EntityType::Language => pb::EntityType::Language,
+        EntityType::Date => pb::EntityType::Date,
+        EntityType::Time => pb::EntityType::Time,
+        EntityType::Duration => pb::EntityType::Duration,
+        EntityType::Set => pb::EntityType::Set,
+        EntityType::Percent => pb::EntityType::Percent,
+        EntityType::Money => pb::EntityType::Money,
+        EntityType::Quantity => pb::EntityType::Quantity,
+        EntityType::Ordinal => pb::EntityType::Ordinal,
+        EntityType::Cardinal => pb::EntityType::Cardinal,
+        EntityType::Title => pb::EntityType::Title,
+        EntityType::Handle => pb::EntityType::Handle,
+        EntityType::Url => pb::EntityType::Url,
+        EntityType::Email => pb::EntityType::Email,
+        EntityType::Misc => pb::EntityType::Misc,
+    }
 }
 
 fn timex_type(t: TimexType) -> pb::TimexType {
@@ -223,5 +249,47 @@ fn block_kind(k: BlockKind) -> pb::BlockKind {
         BlockKind::Dateline => pb::BlockKind::Dateline,
         BlockKind::Body => pb::BlockKind::Body,
         BlockKind::Boilerplate => pb::BlockKind::Boilerplate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every type keeps the wire value its name gives it (`ENTITY_TYPE_<serde name>`).
+    #[test]
+    fn entity_types_map_to_the_wire_value_of_their_name() {
+        for t in [
+            EntityType::Person,
+            EntityType::Norp,
+            EntityType::Fac,
+            EntityType::Org,
+            EntityType::Gpe,
+            EntityType::Loc,
+            EntityType::Product,
+            EntityType::Event,
+            EntityType::WorkOfArt,
+            EntityType::Law,
+            EntityType::Language,
+            EntityType::Date,
+            EntityType::Time,
+            EntityType::Duration,
+            EntityType::Set,
+            EntityType::Percent,
+            EntityType::Money,
+            EntityType::Quantity,
+            EntityType::Ordinal,
+            EntityType::Cardinal,
+            EntityType::Title,
+            EntityType::Handle,
+            EntityType::Url,
+            EntityType::Email,
+            EntityType::Misc,
+        ] {
+            assert_eq!(
+                entity_type(t).as_str_name(),
+                format!("ENTITY_TYPE_{}", t.as_str())
+            );
+        }
     }
 }
