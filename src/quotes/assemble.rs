@@ -18,7 +18,7 @@ struct Piece {
 
 /// Attributions of one block: `tags` for the tokens `offset..offset + tags.len()`.
 /// Kinds and speakers are filled in by the caller.
-pub fn assemble(
+pub(crate) fn assemble(
     tokens: &[Token],
     offset: usize,
     tags: &[u8],

@@ -14,7 +14,7 @@
 //! list, never an error.
 
 mod assemble;
-pub mod eval;
+pub(crate) mod eval;
 mod features;
 mod lexicon;
 mod marks;
@@ -24,7 +24,8 @@ mod quote;
 mod speaker;
 pub mod train;
 
-pub use model::{ModelError, QuoteModel};
+pub use model::ModelError;
+pub(crate) use model::QuoteModel;
 pub use quote::{Quote, QuoteKind};
 
 use crate::entities::Entity;
@@ -42,7 +43,7 @@ pub struct QuoteStage {
 
 impl QuoteStage {
     /// A stage over the given model.
-    pub fn new(model: QuoteModel) -> Self {
+    pub(crate) fn new(model: QuoteModel) -> Self {
         QuoteStage { model }
     }
 
