@@ -3,8 +3,8 @@
 //! Columns: kind (FN/FP), CoNLL type, the mention text, then the overlapping
 //! predictions (for FN) or gold entities (for FP) as `type:text`.
 
-use newsparse::entities::eval::{self, served_names, EvalDoc};
 use newsparse::entities::ner::NerModel;
+use newsparse::eval::{self, served_names, EvalDoc};
 use newsparse::pipeline::{Options, Pipeline};
 use newsparse::text::Span;
 

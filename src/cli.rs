@@ -145,8 +145,8 @@ pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow
         ner_model: model.map(Path::to_path_buf),
     };
     let pipeline = Pipeline::new(crate::resources::Resources::load(&paths)?);
-    let docs = crate::entities::eval::load(file)?;
-    let both = crate::entities::eval::Comparison::run(&pipeline, pipeline.ner_model(), &docs);
+    let docs = crate::eval::load(file)?;
+    let both = crate::eval::Comparison::run(&pipeline, pipeline.ner_model(), &docs);
     let text = both.to_string();
     print!("{text}");
     if let Some(out) = out {
@@ -168,9 +168,8 @@ pub fn eval_ner_fine(
         ner_model: model.map(Path::to_path_buf),
     };
     let pipeline = Pipeline::new(crate::resources::Resources::load(&paths)?);
-    let docs = crate::entities::eval::fine::load(file)?;
-    let report =
-        crate::entities::eval::fine::FineReport::run(&pipeline, pipeline.ner_model(), &docs);
+    let docs = crate::eval::fine::load(file)?;
+    let report = crate::eval::fine::FineReport::run(&pipeline, pipeline.ner_model(), &docs);
     let text = report.to_string();
     print!("{text}");
     if let Some(out) = out {

@@ -123,7 +123,7 @@ pub struct Config {
     /// TLS identity, when gRPC is served over TLS.
     pub tls: Option<TlsIdentity>,
     /// Accepted bearer tokens, when authentication is on.
-    pub auth: Option<Arc<crate::grpc::auth::Tokens>>,
+    pub auth: Option<Arc<crate::auth::Tokens>>,
     /// Resource files that replace embedded ones.
     pub resources: ResourcePaths,
 }
@@ -152,7 +152,7 @@ impl RawConfig {
             _ => return Err(ConfigError::TlsPair),
         };
         let auth = match &self.auth_token_file {
-            Some(path) => Some(Arc::new(crate::grpc::auth::Tokens::parse(
+            Some(path) => Some(Arc::new(crate::auth::Tokens::parse(
                 &read("auth_token_file", path)?,
                 path,
             )?)),

@@ -23,13 +23,17 @@
 //!   error naming it, and `serve` refuses to start.
 //! * [`grpc`] is the thin network edge (tonic): validation, limits, conversion of
 //!   offsets into the client's unit, streaming, health and reflection.
+//! * [`eval`] scores entities as a client gets them; it runs the [`pipeline`], so it
+//!   sits above it rather than inside [`entities`].
 //! * `main.rs` only parses flags and dispatches.
 
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod cpu;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod grpc;
 pub mod metadata;
 pub mod pipeline;

@@ -19,30 +19,30 @@
 //! and `institutions` (rule recognizers), `resolve` (repairs, precedence, nested
 //! parts), `people` (title chains), `grouping` + `mentions` (clusters),
 //! `nominals` ("the colonel general"), `acronyms`, `salience`, `assemble` (the
-//! order of passes), `eval` (accuracy as served).
+//! order of passes). Accuracy as served is measured above the pipeline, in
+//! [`crate::eval`].
 
 pub mod gazetteer;
 pub mod ner;
 
 mod acronyms;
-pub mod assemble;
-pub mod candidate;
-pub mod companies;
-pub mod error;
-pub mod eval;
+mod assemble;
+mod candidate;
+mod companies;
+mod error;
 mod grouping;
-pub mod institutions;
+pub(crate) mod institutions;
 mod mentions;
 mod nominals;
-pub mod numeric;
+mod numeric;
 mod people;
 mod products;
 pub mod recognizers;
-pub mod resolve;
-pub mod salience;
-pub mod stage;
-pub mod titles;
-pub mod types;
+pub(crate) mod resolve;
+mod salience;
+mod stage;
+mod titles;
+mod types;
 mod units;
 mod words;
 

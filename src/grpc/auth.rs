@@ -4,20 +4,8 @@
 //! unauthenticated client cannot make the server read a large message. Health
 //! and reflection are separate services and stay open (probes, grpcurl).
 
-use crate::error::ConfigError;
-use std::path::Path;
-use subtle::ConstantTimeEq;
+use crate::auth::Tokens;
 use tonic::metadata::MetadataMap;
-
-/// The accepted tokens, from `--auth-token-file`.
-pub struct Tokens(Vec<Vec<u8>>);
-
-impl std::fmt::Debug for Tokens {
-    /// Counts only: tokens never reach a log.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Tokens({} configured)", self.0.len())
-    }
-}
 
 /// Why a call was not authenticated (each is UNAUTHENTICATED).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -34,32 +22,6 @@ pub enum AuthError {
 }
 
 impl Tokens {
-    /// One token per line; blank lines and `#` comments are skipped.
-    pub fn parse(file: &[u8], path: &Path) -> Result<Tokens, ConfigError> {
-        let tokens: Vec<Vec<u8>> = String::from_utf8_lossy(file)
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.as_bytes().to_vec())
-            .collect();
-        if tokens.is_empty() {
-            return Err(ConfigError::NoTokens {
-                path: path.to_path_buf(),
-            });
-        }
-        Ok(Tokens(tokens))
-    }
-
-    /// True when `presented` equals a configured token. Every token is compared
-    /// in constant time, so timing tells nothing about how much of one matched.
-    fn accepts(&self, presented: &[u8]) -> bool {
-        let mut ok = subtle::Choice::from(0);
-        for t in &self.0 {
-            ok |= t.as_slice().ct_eq(presented);
-        }
-        ok.into()
-    }
-
     /// Checks a call's `authorization` metadata.
     pub fn check(&self, meta: &MetadataMap) -> Result<(), AuthError> {
         let value = meta.get("authorization").ok_or(AuthError::Missing)?;
@@ -79,6 +41,7 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn tokens() -> Tokens {
         Tokens::parse(b"# ops\nalpha-123\n\n  beta-456  \n", Path::new("t")).expect("parses")
@@ -100,11 +63,5 @@ mod tests {
         assert_eq!(t.check(&meta("Basic alpha-123")), Err(AuthError::Malformed));
         assert_eq!(t.check(&meta("alpha-123")), Err(AuthError::Malformed));
         assert_eq!(t.check(&MetadataMap::new()), Err(AuthError::Missing));
-    }
-
-    #[test]
-    fn an_empty_file_is_refused() {
-        let e = Tokens::parse(b"# none yet\n\n", Path::new("tokens.txt"));
-        assert!(matches!(e, Err(ConfigError::NoTokens { .. })));
     }
 }

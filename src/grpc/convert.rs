@@ -1,12 +1,13 @@
 //! Wire ↔ domain conversion. Requests are validated here into [`ParseInput`];
 //! analyses become responses with every offset converted to the client's unit.
 
+use super::convert_quotes::quotes;
 use super::pb;
+use super::wire::Wire;
 use crate::entities::{Entity, EntityType, Links, Mention, MentionKind, TimexType};
 use crate::error::RequestError;
 use crate::pipeline::{Analysis, BlockKind, Options, Pipeline, Stages, MODEL_VERSION};
-use crate::text::offsets::{OffsetMap, OffsetUnit};
-use crate::text::Span;
+use crate::text::offsets::OffsetUnit;
 
 /// A validated request.
 #[derive(Debug)]
@@ -83,35 +84,7 @@ fn encoding(unit: OffsetUnit) -> pb::OffsetEncoding {
     }
 }
 
-/// Converts spans of one text into wire messages in the client's unit.
-pub struct Wire<'t> {
-    text: &'t str,
-    map: OffsetMap<'t>,
-}
-
-impl<'t> Wire<'t> {
-    fn new(text: &'t str, unit: OffsetUnit) -> Self {
-        Wire {
-            text,
-            map: OffsetMap::new(text, unit),
-        }
-    }
-
-    pub(super) fn span(&self, s: Span) -> pb::Span {
-        pb::Span {
-            start: self.pos(s.start),
-            end: self.pos(s.end),
-        }
-    }
-
-    fn pos(&self, byte: usize) -> u32 {
-        u32::try_from(self.map.convert(byte)).unwrap_or(u32::MAX)
-    }
-
-    pub(super) fn text_of(&self, s: Span) -> String {
-        s.slice(self.text).to_owned()
-    }
-
+impl Wire<'_> {
     fn entity(&self, e: &Entity) -> pb::Entity {
         let a = &e.attributes;
         pb::Entity {
@@ -168,9 +141,35 @@ fn links(l: &Links) -> pb::Links {
     }
 }
 
+/// Exhaustive on purpose: a new entity type does not compile until it has a wire value.
 fn entity_type(t: EntityType) -> pb::EntityType {
-    pb::EntityType::from_str_name(&format!("ENTITY_TYPE_{}", t.as_str()))
-        .unwrap_or(pb::EntityType::Unspecified)
+    match t {
+        EntityType::Person => pb::EntityType::Person,
+        EntityType::Norp => pb::EntityType::Norp,
+        EntityType::Fac => pb::EntityType::Fac,
+        EntityType::Org => pb::EntityType::Org,
+        EntityType::Gpe => pb::EntityType::Gpe,
+        EntityType::Loc => pb::EntityType::Loc,
+        EntityType::Product => pb::EntityType::Product,
+        EntityType::Event => pb::EntityType::Event,
+        EntityType::WorkOfArt => pb::EntityType::WorkOfArt,
+        EntityType::Law => pb::EntityType::Law,
+        EntityType::Language => pb::EntityType::Language,
+        EntityType::Date => pb::EntityType::Date,
+        EntityType::Time => pb::EntityType::Time,
+        EntityType::Duration => pb::EntityType::Duration,
+        EntityType::Set => pb::EntityType::Set,
+        EntityType::Percent => pb::EntityType::Percent,
+        EntityType::Money => pb::EntityType::Money,
+        EntityType::Quantity => pb::EntityType::Quantity,
+        EntityType::Ordinal => pb::EntityType::Ordinal,
+        EntityType::Cardinal => pb::EntityType::Cardinal,
+        EntityType::Title => pb::EntityType::Title,
+        EntityType::Handle => pb::EntityType::Handle,
+        EntityType::Url => pb::EntityType::Url,
+        EntityType::Email => pb::EntityType::Email,
+        EntityType::Misc => pb::EntityType::Misc,
+    }
 }
 
 fn timex_type(t: TimexType) -> pb::TimexType {
@@ -217,7 +216,7 @@ pub fn response(input: &ParseInput, analysis: &Analysis) -> pb::ParseResponse {
         entities: analysis.entities.iter().map(|e| w.entity(e)).collect(),
         model_version: MODEL_VERSION.to_owned(),
         offset_encoding: encoding(input.unit) as i32,
-        quotes: super::convert_quotes::quotes(&w, &analysis.quotes),
+        quotes: quotes(&w, &analysis.quotes),
     }
 }
 
@@ -250,5 +249,47 @@ fn block_kind(k: BlockKind) -> pb::BlockKind {
         BlockKind::Dateline => pb::BlockKind::Dateline,
         BlockKind::Body => pb::BlockKind::Body,
         BlockKind::Boilerplate => pb::BlockKind::Boilerplate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every type keeps the wire value its name gives it (`ENTITY_TYPE_<serde name>`).
+    #[test]
+    fn entity_types_map_to_the_wire_value_of_their_name() {
+        for t in [
+            EntityType::Person,
+            EntityType::Norp,
+            EntityType::Fac,
+            EntityType::Org,
+            EntityType::Gpe,
+            EntityType::Loc,
+            EntityType::Product,
+            EntityType::Event,
+            EntityType::WorkOfArt,
+            EntityType::Law,
+            EntityType::Language,
+            EntityType::Date,
+            EntityType::Time,
+            EntityType::Duration,
+            EntityType::Set,
+            EntityType::Percent,
+            EntityType::Money,
+            EntityType::Quantity,
+            EntityType::Ordinal,
+            EntityType::Cardinal,
+            EntityType::Title,
+            EntityType::Handle,
+            EntityType::Url,
+            EntityType::Email,
+            EntityType::Misc,
+        ] {
+            assert_eq!(
+                entity_type(t).as_str_name(),
+                format!("ENTITY_TYPE_{}", t.as_str())
+            );
+        }
     }
 }

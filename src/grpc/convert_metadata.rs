@@ -1,8 +1,8 @@
 //! Metadata → wire. Every field keeps the text it was read from and its span in
 //! the client's offset unit.
 
-use super::convert::Wire;
 use super::pb;
+use super::wire::Wire;
 use crate::metadata as md;
 use crate::text::Span;
 

@@ -1,7 +1,7 @@
 //! Quotes to wire messages, every span in the client's offset unit.
 
-use super::convert::Wire;
 use super::pb;
+use super::wire::Wire;
 use crate::quotes::{Quote, QuoteKind};
 use crate::text::Span;
 

@@ -12,6 +12,7 @@ mod metrics;
 mod server;
 mod service;
 pub mod status;
+mod wire;
 
 pub use server::{run, Listeners, ServerError};
 
@@ -37,22 +38,4 @@ pub use generated::google::rpc;
 /// Generated code, quarantined: packages nest as prost expects, so the
 /// `newsparse.v1` types can name `google.rpc.Status`.
 #[allow(missing_docs, clippy::all, clippy::pedantic)]
-mod generated {
-    pub mod google {
-        pub mod rpc {
-            tonic::include_proto!("google.rpc");
-        }
-    }
-    pub mod newsparse {
-        pub mod v1 {
-            tonic::include_proto!("newsparse.v1");
-            include!(concat!(env!("OUT_DIR"), "/newsparse.v1.serde.rs"));
-
-            /// Encoded descriptor set of `newsparse.v1` and the files it imports
-            /// (`google/rpc/status.proto`, `google/protobuf/any.proto`), served by
-            /// gRPC reflection.
-            pub const FILE_DESCRIPTOR_SET: &[u8] =
-                include_bytes!(concat!(env!("OUT_DIR"), "/newsparse_descriptor.bin"));
-        }
-    }
-}
+mod generated;

@@ -1,17 +1,9 @@
 //! Attribution clauses: "Trend reports Feb. 6 referring to Azerbaijan’s Defense Ministry",
 //! "X said, citing Y", "X reported, quoting Y", "according to Y".
 
+use super::ctx::Ctx;
 use super::piece::{is_abbreviation, Piece};
-use super::{Attribution, Ctx, Metadata, TextField};
-use aho_corasick::{AhoCorasick, MatchKind};
-
-const CUES: &[&str] = &[
-    "referring to",
-    "with reference to",
-    "citing",
-    "quoting",
-    "according to",
-];
+use super::{Attribution, Metadata, TextField};
 
 /// Reporting verbs that may precede a cue, within the same clause.
 const VERBS: &[&str] = &[
@@ -41,22 +33,6 @@ const STOP_WORDS: &[&str] = &[
 const MAX_SOURCE_WORDS: usize = 12;
 const MAX_BACK_WORDS: usize = 10;
 const LOOK_BACK: usize = 240;
-
-/// The cue matcher, built once with the other resources ([`super::Tables`]), so
-/// a failure stops start-up instead of silently turning attribution off.
-#[derive(Debug, Clone)]
-pub struct Cues(AhoCorasick);
-
-impl Cues {
-    /// Builds the matcher over the cue phrases.
-    pub fn build() -> Result<Cues, aho_corasick::BuildError> {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CUES)
-            .map(Cues)
-    }
-}
 
 /// Finds attributions in one body block.
 pub(crate) fn scan(ctx: &Ctx<'_>, block: Piece<'_>, anchor: Option<&str>, meta: &mut Metadata) {

@@ -3,8 +3,9 @@
 //! `BEIJING, Feb. 6 (Xinhua) --`, and a line of its own with no separator, as Reuters
 //! copy sets it under the headline: `LONDON 1996-08-30`.
 
+use super::ctx::Ctx;
 use super::piece::Piece;
-use super::{AgencyRef, Ctx, DateField, Dateline, Metadata, TextField};
+use super::{AgencyRef, DateField, Dateline, Metadata, TextField};
 use crate::text::{boundary, Span};
 
 /// Dashes that close a dateline, longest first at each position.

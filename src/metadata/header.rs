@@ -7,9 +7,10 @@
 //! A line is split into fields at `|`, `•`, `;`, dashes and line breaks; it is a header
 //! only when every field is recognized, so prose that merely contains "by" is never one.
 
+use super::ctx::Ctx;
 use super::piece::{find_word_ci, Piece};
 use super::{clock, names, relative};
-use super::{AgencyRef, Author, AuthorRole, BlockKind, Ctx, DateField, Metadata};
+use super::{AgencyRef, Author, AuthorRole, BlockKind, DateField, Metadata};
 
 /// What one header or byline block says.
 #[derive(Debug, Default)]

@@ -1,6 +1,7 @@
 //! Splits the text into paragraph-like blocks and gives each block its role.
 
-use super::{boilerplate, dateline, header, Block, BlockKind, Boilerplate, Ctx, Metadata};
+use super::ctx::Ctx;
+use super::{boilerplate, dateline, header, Block, BlockKind, Boilerplate, Metadata};
 use super::{piece::Piece, TextField};
 use crate::text::Span;
 

@@ -1,7 +1,8 @@
 //! The name list after `by`: people, known agencies, and generic user names to skip.
 
+use super::ctx::Ctx;
 use super::piece::Piece;
-use super::{AgencyRef, Author, AuthorRole, Ctx};
+use super::{AgencyRef, Author, AuthorRole};
 
 /// Site user names and desk labels that are not people.
 const GENERIC: &[&str] = &[

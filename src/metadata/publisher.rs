@@ -8,8 +8,9 @@
 //!    follow it (a country or language suffix): `@XyzNews` → XyzNews, `@DailyPlanetUK` →
 //!    DailyPlanet, `@TheDailyStar` → TheDailyStar.
 
+use super::ctx::Ctx;
 use super::piece::{starts_ci, Piece};
-use super::{Block, BlockKind, BoilerplateKind, Ctx, Metadata, Publisher, PublisherSource};
+use super::{Block, BlockKind, BoilerplateKind, Metadata, Publisher, PublisherSource};
 use crate::text::Span;
 
 const NEWS_WORDS: &[&str] = &[

@@ -3,7 +3,7 @@
 //! a content with no cue in its paragraph makes a quote of its own (no cue, no source).
 
 use super::model::{untag, Role};
-use super::{Quote, QuoteKind};
+use super::quote::{Quote, QuoteKind};
 use crate::text::{Span, Token};
 use std::ops::Range;
 
@@ -18,7 +18,7 @@ struct Piece {
 
 /// Attributions of one block: `tags` for the tokens `offset..offset + tags.len()`.
 /// Kinds and speakers are filled in by the caller.
-pub fn assemble(
+pub(crate) fn assemble(
     tokens: &[Token],
     offset: usize,
     tags: &[u8],

@@ -15,24 +15,24 @@
 use super::blocks;
 use super::marks::{kind_of, quotation};
 use super::polnear::{Article, GoldQuote};
-use super::{Quote, QuoteKind};
+use super::quote::{Quote, QuoteKind};
 use crate::text::{tokenize, Span};
 use std::fmt::Write as _;
 
 /// True-positive, predicted and gold counts of one measure.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Pairs matched.
-    pub tp: usize,
+    pub(crate) tp: usize,
     /// Predictions.
-    pub pred: usize,
+    pub(crate) pred: usize,
     /// Gold attributions.
-    pub gold: usize,
+    pub(crate) gold: usize,
 }
 
 impl Counts {
     /// Precision, recall and F1.
-    pub fn prf(&self) -> (f64, f64, f64) {
+    pub(crate) fn prf(&self) -> (f64, f64, f64) {
         let p = ratio(self.tp, self.pred);
         let r = ratio(self.tp, self.gold);
         let f = if p + r > 0.0 {
@@ -54,22 +54,22 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// The three measures, for all attributions and for direct quotes.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Scores {
+pub(crate) struct Scores {
     /// Content overlap, Jaccard ≥ 0.5, attribution; over all attributions.
-    pub all: [Counts; 3],
+    pub(crate) all: [Counts; 3],
     /// The same over direct quotes.
-    pub direct: [Counts; 3],
+    pub(crate) direct: [Counts; 3],
 }
 
 /// Row names of [`Scores`] measures, in order.
-pub const MEASURES: [&str; 3] = [
+pub(crate) const MEASURES: [&str; 3] = [
     "content (any overlap)",
     "content (Jaccard>=0.5)",
     "attribution",
 ];
 
 /// Scores `predict`'s output over `articles`.
-pub fn score(articles: &[Article], predict: impl Fn(&str) -> Vec<Quote>) -> Scores {
+pub(crate) fn score(articles: &[Article], predict: impl Fn(&str) -> Vec<Quote>) -> Scores {
     let mut s = Scores::default();
     for a in articles {
         let pred = predict(&a.text);
@@ -158,7 +158,7 @@ fn jaccard(a: &[Span], b: &[Span]) -> (usize, f64) {
 }
 
 /// The report as committed in `reports/quotes-dev.txt`.
-pub fn report(s: &Scores, header: &str) -> String {
+pub(crate) fn report(s: &Scores, header: &str) -> String {
     let mut out = String::from(header);
     for (title, rows) in [("all attributions", &s.all), ("direct quotes", &s.direct)] {
         let _ = writeln!(

@@ -12,7 +12,7 @@ use crate::text::{split_sentences, Span, Token, TokenKind};
 use std::ops::Range;
 
 /// Number of weight rows; a power of two so a hash is masked into range.
-pub const BUCKETS: usize = 1 << 18;
+pub(crate) const BUCKETS: usize = 1 << 18;
 
 /// What the features need to know about one token, computed once.
 #[derive(Debug, Clone, Copy)]
@@ -28,28 +28,28 @@ struct Info {
 
 /// Features of one block: `feats[offsets[i]..offsets[i + 1]]` belong to its token `i`.
 #[derive(Debug, Clone, Default)]
-pub struct BlockFeatures {
+pub(crate) struct BlockFeatures {
     /// Bucket indices, token after token.
-    pub feats: Vec<u32>,
+    pub(crate) feats: Vec<u32>,
     /// Start of each token's features, plus one end marker.
-    pub offsets: Vec<usize>,
+    pub(crate) offsets: Vec<usize>,
 }
 
 impl BlockFeatures {
     /// Number of tokens.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }
 
     /// The features of token `i`.
-    pub fn of(&self, i: usize) -> &[u32] {
+    pub(crate) fn of(&self, i: usize) -> &[u32] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
     }
 }
 
 /// Features of the tokens `block` of `tokens` (a paragraph) whose sentences are
 /// `sentences` (token ranges covering the block in order).
-pub fn block_features(
+pub(crate) fn block_features(
     text: &str,
     tokens: &[Token],
     block: Range<usize>,
@@ -74,7 +74,11 @@ pub fn block_features(
 
 /// Sentences of a block as token ranges that cover it exactly, in order (one
 /// sentence for the whole block should the splitter leave a token out).
-pub fn block_sentences(text: &str, tokens: &[Token], block: Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn block_sentences(
+    text: &str,
+    tokens: &[Token],
+    block: Range<usize>,
+) -> Vec<Range<usize>> {
     let Some(within) = span_of(tokens, block.clone()) else {
         return Vec::new();
     };
@@ -248,7 +252,7 @@ fn bucket(tpl: u64, a: u64, b: u64) -> u32 {
 }
 
 /// The span from the first to the last token of `r`.
-pub fn span_of(tokens: &[Token], r: Range<usize>) -> Option<Span> {
+pub(crate) fn span_of(tokens: &[Token], r: Range<usize>) -> Option<Span> {
     let last = r.end.checked_sub(1)?;
     Some(tokens.get(r.start)?.span.cover(&tokens.get(last)?.span))
 }

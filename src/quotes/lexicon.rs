@@ -175,7 +175,7 @@ const IRREGULAR: &[&str] = &[
 ];
 
 /// Personal and relative pronouns that can name a speaker.
-pub const PRONOUNS: &[&str] = &[
+pub(crate) const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "i", "we", "you", "who", "which", "his", "her", "their", "its",
 ];
 
@@ -218,12 +218,12 @@ fn cues() -> &'static FxHashSet<String> {
 }
 
 /// True when the lower-cased word can introduce what someone said or thinks.
-pub fn is_cue_word(lower: &str) -> bool {
+pub(crate) fn is_cue_word(lower: &str) -> bool {
     cues().contains(lower)
 }
 
 /// True when the lower-cased word is a pronoun that can name a speaker.
-pub fn is_pronoun(lower: &str) -> bool {
+pub(crate) fn is_pronoun(lower: &str) -> bool {
     PRONOUNS.contains(&lower)
 }
 

@@ -6,13 +6,13 @@
 //! which is also the news convention: a quotation running over several paragraphs
 //! reopens each one with a mark.
 
-use super::QuoteKind;
+use super::quote::QuoteKind;
 use crate::text::{Span, Token, TokenKind};
 use std::ops::Range;
 
 /// The role of a token with respect to quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub(crate) enum Mark {
     /// Not a quotation mark.
     None,
     /// Opens a quotation.
@@ -23,15 +23,15 @@ pub enum Mark {
 
 /// Per-token quotation state of a text.
 #[derive(Debug, Clone, Default)]
-pub struct Quotation {
+pub(crate) struct Quotation {
     /// The token's mark role, by token index.
-    pub mark: Vec<Mark>,
+    pub(crate) mark: Vec<Mark>,
     /// True for tokens inside a quotation (the marks included).
-    pub inside: Vec<bool>,
+    pub(crate) inside: Vec<bool>,
 }
 
 /// Reads the marks of every block (token ranges, in order, covering the tokens).
-pub fn quotation(text: &str, tokens: &[Token], blocks: &[Range<usize>]) -> Quotation {
+pub(crate) fn quotation(text: &str, tokens: &[Token], blocks: &[Range<usize>]) -> Quotation {
     let mut q = Quotation {
         mark: vec![Mark::None; tokens.len()],
         inside: vec![false; tokens.len()],
@@ -67,7 +67,7 @@ fn mark_of(text: &str, token: &Token, open: bool) -> Mark {
 
 /// Direct when every word of the content lies inside quotation marks, indirect when
 /// none does, mixed otherwise.
-pub fn kind_of(content: &[Span], tokens: &[Token], q: &Quotation) -> QuoteKind {
+pub(crate) fn kind_of(content: &[Span], tokens: &[Token], q: &Quotation) -> QuoteKind {
     let (mut words, mut quoted) = (0usize, 0usize);
     for span in content {
         let first = tokens.partition_point(|t| t.span.end <= span.start);

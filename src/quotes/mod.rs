@@ -14,47 +14,23 @@
 //! list, never an error.
 
 mod assemble;
-pub mod eval;
+pub(crate) mod eval;
 mod features;
 mod lexicon;
 mod marks;
 mod model;
 pub mod polnear;
+mod quote;
 mod speaker;
 pub mod train;
 
-pub use model::{ModelError, QuoteModel};
+pub use model::ModelError;
+pub(crate) use model::QuoteModel;
+pub use quote::{Quote, QuoteKind};
 
 use crate::entities::Entity;
 use crate::text::{Span, Token};
-use serde::Serialize;
 use std::ops::Range;
-
-/// How a quote renders what was said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum QuoteKind {
-    /// The source's own words, inside quotation marks.
-    Direct,
-    /// Reported speech or an inner state, with no quotation marks.
-    Indirect,
-    /// Reported speech with quoted words inside.
-    Mixed,
-}
-
-/// One attribution: what was said, the attributing words, and by whom.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quote {
-    /// What was said, in text order; several spans when interrupted by the attribution.
-    pub content: Vec<Span>,
-    /// The attributing words ("said", "according to"), when found.
-    pub cue: Option<Span>,
-    /// The speaker as written ("he", "Sadigov", "a source"), when named.
-    pub source: Option<Span>,
-    /// Id of the entity the source refers to, when resolved.
-    pub speaker_entity_id: Option<String>,
-    /// Direct, indirect or mixed.
-    pub kind: QuoteKind,
-}
 
 /// The embedded model, trained by `newsparse train-quotes` (see [`train`]).
 static EMBEDDED: &[u8] = include_bytes!("../../models/quotes/model.bin");
@@ -67,7 +43,7 @@ pub struct QuoteStage {
 
 impl QuoteStage {
     /// A stage over the given model.
-    pub fn new(model: QuoteModel) -> Self {
+    pub(crate) fn new(model: QuoteModel) -> Self {
         QuoteStage { model }
     }
 

@@ -5,11 +5,11 @@
 use super::features::{BlockFeatures, BUCKETS};
 
 /// Number of tags: O, then B/I for Source, Cue and Content.
-pub const NTAGS: usize = 7;
+pub(crate) const NTAGS: usize = 7;
 
 /// A token's role in an attribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// The speaker.
     Source,
     /// The attributing words.
@@ -19,12 +19,12 @@ pub enum Role {
 }
 
 /// Tag index layout: 0 = O, 1 + 2r = B-role, 2 + 2r = I-role.
-pub fn tag(role: Role, begin: bool) -> u8 {
+pub(crate) fn tag(role: Role, begin: bool) -> u8 {
     1 + 2 * role as u8 + u8::from(!begin)
 }
 
 /// The role and begin flag of a tag; `None` for O.
-pub fn untag(t: u8) -> Option<(Role, bool)> {
+pub(crate) fn untag(t: u8) -> Option<(Role, bool)> {
     let role = match (t.checked_sub(1)?) / 2 {
         0 => Role::Source,
         1 => Role::Cue,
@@ -35,7 +35,7 @@ pub fn untag(t: u8) -> Option<(Role, bool)> {
 }
 
 /// May tag `cur` follow `prev` (`None` = block start)?
-pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
+pub(crate) fn allowed(prev: Option<u8>, cur: u8) -> bool {
     match untag(cur) {
         Some((_, false)) => prev.is_some_and(|p| p != 0 && (p - 1) / 2 == (cur - 1) / 2),
         _ => true,
@@ -59,7 +59,7 @@ const LANES: usize = 8;
 
 /// Weights in a form both training (f32) and serving (dequantized) share.
 #[derive(Debug, Clone)]
-pub struct QuoteModel {
+pub(crate) struct QuoteModel {
     /// One row per feature bucket, per-tag weights in the first [`NTAGS`] lanes.
     rows: Vec<[i16; LANES]>,
     scale: f32,
@@ -68,7 +68,7 @@ pub struct QuoteModel {
 
 impl QuoteModel {
     /// Quantizes trained weights (`BUCKETS * NTAGS`, row-major) and transitions.
-    pub fn quantize(weights: &[f32], trans: [[f32; NTAGS]; NTAGS + 1]) -> Self {
+    pub(crate) fn quantize(weights: &[f32], trans: [[f32; NTAGS]; NTAGS + 1]) -> Self {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
         let scale = max / f32::from(i16::MAX);
         QuoteModel {
@@ -79,7 +79,7 @@ impl QuoteModel {
     }
 
     /// Reads a model file.
-    pub fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
+    pub(crate) fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
         let body = b
             .strip_prefix(MAGIC)
             .ok_or(ModelError::Malformed("magic"))?;
@@ -105,7 +105,7 @@ impl QuoteModel {
     }
 
     /// Writes the model file (the inverse of [`QuoteModel::from_bytes`]).
-    pub fn to_bytes(&self) -> Vec<u8> {
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         for v in [BUCKETS as u32, NTAGS as u32, self.scale.to_bits()] {
             out.extend(v.to_le_bytes());
@@ -121,7 +121,7 @@ impl QuoteModel {
     }
 
     /// The best tag sequence of a block.
-    pub fn tag(&self, f: &BlockFeatures) -> Vec<u8> {
+    pub(crate) fn tag(&self, f: &BlockFeatures) -> Vec<u8> {
         let em: Vec<[f32; NTAGS]> = (0..f.len())
             .map(|i| {
                 // Integer sums are exact, so the padded lane changes nothing.
@@ -149,7 +149,7 @@ fn padded_rows(weights: impl Iterator<Item = i16>) -> Vec<[i16; LANES]> {
 }
 
 /// Sum of the rows of `feats` in f32 weights (training).
-pub fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
+pub(crate) fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
     let mut acc = [0f32; NTAGS];
     for &b in feats {
         let row = &weights[b as usize * NTAGS..][..NTAGS];
@@ -164,7 +164,7 @@ pub fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
 /// for each of the `NTAGS²` pairs at every token, and only the previous token's
 /// scores are kept; every allowed sum is computed as before, in the same order,
 /// so the path is the same.
-pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
+pub(crate) fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
     let n = em.len();
     if n == 0 {
         return Vec::new();

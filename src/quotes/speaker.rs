@@ -11,7 +11,7 @@ use crate::entities::{Entity, EntityType};
 use crate::text::Span;
 
 /// Mentions of speaking entities in text order, each with its entity.
-pub struct Resolver<'a> {
+pub(crate) struct Resolver<'a> {
     text: &'a str,
     mentions: Vec<(Span, &'a Entity)>,
 }
@@ -23,7 +23,7 @@ fn speaks(kind: EntityType) -> bool {
 
 impl<'a> Resolver<'a> {
     /// Indexes the mentions of `entities` in `text`.
-    pub fn new(text: &'a str, entities: &'a [Entity]) -> Self {
+    pub(crate) fn new(text: &'a str, entities: &'a [Entity]) -> Self {
         let mut mentions: Vec<(Span, &Entity)> = entities
             .iter()
             .filter(|e| speaks(e.kind))
@@ -34,7 +34,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The id of the entity `source` refers to, if any.
-    pub fn resolve(&self, source: Span) -> Option<String> {
+    pub(crate) fn resolve(&self, source: Span) -> Option<String> {
         self.within(source)
             .or_else(|| self.antecedent(source))
             .map(|e| e.id.clone())

@@ -36,7 +36,7 @@ struct Example {
 }
 
 /// Trains on the PolNeAR split directory `train_dir` (holding `text/` and `attributions/`).
-pub fn train(train_dir: &Path, opts: TrainOptions) -> Result<QuoteModel, CorpusError> {
+pub(crate) fn train(train_dir: &Path, opts: TrainOptions) -> Result<QuoteModel, CorpusError> {
     let articles = read_split(train_dir)?;
     let examples: Vec<Example> = articles.iter().flat_map(examples).collect();
     Ok(fit(&examples, opts))

@@ -1,9 +1,9 @@
 //! Token-class matchers: each recognises one kind of time word at a position,
 //! records its value in [`Caps`] and says how many tokens it used.
 
-use super::grammar::{digits, glued, Caps, Class};
+use super::class::{Caps, Class};
 use super::lexicon as lx;
-use super::scan::{Kind, Scanned};
+use super::scan::{digits, glued, Kind, Scanned};
 
 /// Tokens used by `class` at token `i`, or `None` when it does not apply.
 pub(crate) fn class_at(class: Class, s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {

@@ -6,8 +6,8 @@
 //! them; with none in reach they fall back to the anchor like `next year`.
 
 use super::civil::CivilDate;
+use super::class::{Caps, Class};
 use super::classes::class_at;
-use super::grammar::{Caps, Class};
 use super::norm::Ctx;
 use super::resolve::{weekday_date, year_for};
 

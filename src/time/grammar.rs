@@ -2,8 +2,9 @@
 //! token classes, optional groups); matching fills a [`Caps`] record of what was
 //! seen (month, day, number, unit, modifier words) for the rule's normalizer.
 
-use super::lexicon::Unit;
-use super::scan::{Kind, Scanned};
+use super::class::{Caps, Class};
+use super::classes::class_at;
+use super::scan::{glued, Scanned};
 
 /// One element of a rule pattern.
 #[derive(Debug)]
@@ -18,83 +19,6 @@ pub(crate) enum E {
     Opt(&'static [E]),
     /// An optional hyphen glued to both neighbours (`third-quarter`, `mid-1990s`).
     Hy,
-}
-
-/// Token classes with the value each contributes to [`Caps`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Class {
-    /// Month name, with its abbreviation dot (`Feb.`).
-    Month,
-    /// Day of month 1–31, with an optional glued `st/nd/rd/th`.
-    Day,
-    /// A four-digit year 1000–2199 (or `'98`).
-    Year,
-    /// Decade such as `1990s`, `'80s`.
-    Decade,
-    /// Weekday name (with abbreviation dot).
-    Weekday,
-    /// Cardinal amount: digits, words, fractions, or a vague `several`/`few`.
-    Num,
-    /// Ordinal: `third`, `3rd`.
-    Ord,
-    /// Unit noun (`day`, `years`).
-    Unit,
-    /// Season name.
-    Season,
-    /// Part of day (`morning`, `night`).
-    Pod,
-    /// Clock time: `5`, `5:30`, `17:45` (hour 0–24).
-    Clock,
-    /// `a.m.`/`p.m.`/`am`/`pm`.
-    Meridiem,
-    /// US time zone abbreviation.
-    Zone,
-    /// Month as a number 1–12 (numeric dates).
-    MonthNum,
-    /// Year as two or four digits (numeric dates: `11/02/89`).
-    YearShort,
-}
-
-/// Everything a match captured; plain data so branches can copy it.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Caps {
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-    pub year: Option<i32>,
-    pub decade: Option<i32>,
-    pub weekday: Option<u8>,
-    /// Amount; `Some(None)` is a vague amount (`several`, `a few`).
-    pub num: Option<Option<f64>>,
-    pub ord: Option<u32>,
-    pub unit: Option<Unit>,
-    pub plural: bool,
-    pub season: Option<&'static str>,
-    pub pod: Option<&'static str>,
-    pub hour: Option<u8>,
-    pub minute: Option<u8>,
-    pub pm: Option<bool>,
-    lits: [&'static str; 8],
-    nlits: usize,
-}
-
-impl Caps {
-    /// Was this literal word part of the match?
-    pub fn has(&self, w: &str) -> bool {
-        self.lits[..self.nlits].contains(&w)
-    }
-
-    /// Was any of these literals part of the match?
-    pub fn any(&self, ws: &[&str]) -> bool {
-        ws.iter().any(|w| self.has(w))
-    }
-
-    /// Records a literal as seen.
-    pub fn push(&mut self, w: &'static str) {
-        if self.nlits < self.lits.len() {
-            self.lits[self.nlits] = w;
-            self.nlits += 1;
-        }
-    }
 }
 
 /// What the first token of a match of a pattern can be: one of these literal
@@ -205,7 +129,7 @@ fn literal_fails(e: Option<&E>, s: &Scanned, i: usize) -> bool {
 
 /// True once something has been consumed, so a paragraph break may not be crossed.
 fn matched_any(c: &Caps) -> bool {
-    c.nlits > 0
+    c.has_literals()
         || c.month.is_some()
         || c.day.is_some()
         || c.year.is_some()
@@ -232,21 +156,7 @@ fn element(e: &E, s: &Scanned, i: usize, c: &mut Caps) -> Option<usize> {
             }
             Some(usize::from(hyphen))
         }
-        E::C(class) => super::classes::class_at(*class, s, i, c),
+        E::C(class) => class_at(*class, s, i, c),
         E::Opt(_) => None,
     }
-}
-
-/// Token `i` touches its left neighbour (no white space between).
-pub(crate) fn glued(s: &Scanned, i: usize) -> bool {
-    s.tok(i).is_some_and(|t| !t.space_before)
-}
-
-/// The token is a number of at most `max_len` digits.
-pub(crate) fn digits(s: &Scanned, i: usize, max_len: usize) -> Option<u32> {
-    let t = s.tok(i)?;
-    if t.kind != Kind::Num || t.end - t.start > max_len {
-        return None;
-    }
-    s.low(i).parse().ok()
 }

@@ -3,7 +3,7 @@
 //! they fall on that year (a DATE), so each one carries its calendar rule.
 
 use super::civil::CivilDate;
-use super::grammar::Caps;
+use super::class::Caps;
 use super::lexicon::Unit;
 use super::norm::{date, Ctx, Out};
 use super::resolve::{at_unit, year_for};

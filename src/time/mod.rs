@@ -16,6 +16,7 @@
 
 mod anchor;
 mod civil;
+mod class;
 mod classes;
 mod context;
 mod coordination;

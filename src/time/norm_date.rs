@@ -2,8 +2,8 @@
 //! decades, numeric dates, weekdays and seasons.
 
 use super::civil::CivilDate;
+use super::class::Caps;
 use super::context::Dir;
-use super::grammar::Caps;
 use super::norm::{date, time, Ctx, Out};
 use super::resolve::{weekday_date, year_for};
 

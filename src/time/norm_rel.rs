@@ -2,9 +2,9 @@
 //! ago`, `the third quarter`, `a year earlier`, `now`, `recently`.
 
 use super::civil::CivilDate;
+use super::class::Caps;
 use super::context::Dir;
 use super::discourse::{self, DayRef};
-use super::grammar::Caps;
 use super::lexicon::Unit;
 use super::norm::{date, dur, unknown_at, Ctx, Out};
 use super::resolve::{at_unit, duration, last_quarter, shift, weekday_date};

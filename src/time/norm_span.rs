@@ -1,6 +1,6 @@
 //! Normalizers for durations, repetitions (SET) and clock times.
 
-use super::grammar::Caps;
+use super::class::Caps;
 use super::lexicon::Unit;
 use super::norm::{date, dur, set, time, Ctx, Out};
 use super::norm_date::with_pod;
@@ -206,7 +206,7 @@ fn weekday_after(c: &Ctx) -> Option<String> {
 /// whole `clock … weekday` stretch (as if it had been one expression).
 fn weekday_at(c: &Ctx, j: usize) -> Option<String> {
     let mut caps = Caps::default();
-    let n = super::classes::class_at(super::grammar::Class::Weekday, c.s, j, &mut caps)?;
+    let n = super::classes::class_at(super::class::Class::Weekday, c.s, j, &mut caps)?;
     let at = Ctx {
         anchor: c.anchor,
         s: c.s,

@@ -1,9 +1,10 @@
 //! The recognizer: scan once, try grammar rows only near trigger words, keep the
 //! longest match at each position, normalize it against the anchor.
 
+use super::class::{Caps, Class};
 use super::classes::class_at;
 use super::coordination::coordinated_day;
-use super::grammar::{match_at, Caps, Class, First};
+use super::grammar::{match_at, First};
 use super::lexicon::{self, is_trigger};
 use super::nontemporal::non_temporal;
 use super::norm::{Ctx, Out};

@@ -2,7 +2,8 @@
 //! what it captured into a TimeML value. Read a row as a phrase template:
 //! `C(Month)` is any month name, `Opt(..)` may be absent, `Hy` an optional hyphen.
 
-use super::grammar::{Caps, Class::*, E, E::*};
+use super::class::{Caps, Class::*};
+use super::grammar::{E, E::*};
 use super::norm::{Ctx, Out};
 use super::{holiday as h, norm_date as d, norm_rel as r, norm_span as p};
 

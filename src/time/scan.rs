@@ -106,6 +106,20 @@ fn tokens(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Token `i` touches its left neighbour (no white space between).
+pub(crate) fn glued(s: &Scanned, i: usize) -> bool {
+    s.tok(i).is_some_and(|t| !t.space_before)
+}
+
+/// The token is a number of at most `max_len` digits.
+pub(crate) fn digits(s: &Scanned, i: usize, max_len: usize) -> Option<u32> {
+    let t = s.tok(i)?;
+    if t.kind != Kind::Num || t.end - t.start > max_len {
+        return None;
+    }
+    s.low(i).parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

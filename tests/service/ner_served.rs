@@ -3,7 +3,7 @@
 //! only add), on CoNLL-2003 dev (needs `../shared` beside the crate, as CI has
 //! it) and on our own out-of-domain set.
 
-use newsparse::entities::eval::{self, Comparison};
+use newsparse::eval::{self, Comparison};
 use newsparse::pipeline::Pipeline;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! slow server shows up as latency (counted from the scheduled start) instead of
 //! silently lowering the offered load.
 
-use crate::drive::{Mode, Plan};
+use crate::plan::{Mode, Plan};
 use crate::pool::Pool;
 use crate::retry;
 use crate::stats::Tally;

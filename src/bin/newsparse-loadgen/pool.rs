@@ -6,16 +6,19 @@
 //! once after a failed call, so replicas that appear get calls and replicas that
 //! went stop getting them.
 
-use crate::drive::Client;
 use crate::targets::{self, Scope};
 use anyhow::Context;
+use newsparse::grpc::pb::article_service_client::ArticleServiceClient;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 use tonic::codec::CompressionEncoding::Gzip;
-use tonic::transport::Endpoint;
+use tonic::transport::{Channel, Endpoint};
+
+/// The generated client over one HTTP/2 connection.
+pub type Client = ArticleServiceClient<Channel>;
 
 /// A dead replica's address may swallow SYNs instead of refusing them; a call
 /// must not wait longer than this to find out.

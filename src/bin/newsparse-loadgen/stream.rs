@@ -1,6 +1,7 @@
 //! ParseStream workers: one long-lived stream each, a fixed window of requests in flight.
 
-use crate::drive::{Client, Plan};
+use crate::plan::Plan;
+use crate::pool::Client;
 use crate::stats::Tally;
 use newsparse::grpc::pb::{
     parse_stream_response::Result as Item, ParseResponse, ParseStreamRequest, ParseStreamResponse,

@@ -1,7 +1,8 @@
 //! Splitting compounds ("Azerbaijan-Russia") and possessive heads ("Azerbaijan’s Defense
 //! Ministry") so the entity stages can tie each part to a known entry.
 
-use super::{EntryId, GazKind, Gazetteer};
+use super::entry::{EntryId, GazKind};
+use super::Gazetteer;
 use crate::text::Span;
 
 /// Characters that join two names into one compound token.

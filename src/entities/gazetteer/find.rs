@@ -3,7 +3,8 @@
 
 use std::cmp::Reverse;
 
-use super::{GazMatch, Gazetteer};
+use super::entry::GazMatch;
+use super::Gazetteer;
 use crate::text::Span;
 
 impl Gazetteer {

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::load::GazError;
-use super::{EntryId, GazEntry, GazKind, PlaceKind};
+use super::entry::{EntryId, GazEntry, GazKind, PlaceKind};
+use super::error::GazError;
 
 /// Cities smaller than this (and not capitals) can be looked up but are not searched for in
 /// running text: small towns are mostly named after people ("Montalvo", "Obama") and cost

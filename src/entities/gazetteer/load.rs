@@ -3,40 +3,16 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use super::entry::{EntryId, GazEntry, GazKind, Ids, PlaceKind};
+use super::error::GazError;
 use super::table::Table;
-use super::{index, EntryId, GazEntry, GazKind, Gazetteer, Ids, PlaceKind};
+use super::{index, Gazetteer};
 
 /// Column order of `data/agencies.tsv`, which documents it in comments only.
 const AGENCY_COLUMNS: [&str; 7] = ["id", "name", "kind", "aliases", "handles", "qid", "country"];
 
 /// Population from which a city's upper-case form ("MOSCOW", as in datelines) is matched too.
 const SHOUT_POPULATION: u64 = 1_000_000;
-
-/// A malformed gazetteer data file, with where and what.
-#[derive(Debug, thiserror::Error)]
-pub enum GazError {
-    /// The file has no header line.
-    #[error("{file}: no header line")]
-    Empty {
-        /// Data file name.
-        file: &'static str,
-    },
-    /// A cell is missing or does not parse.
-    #[error("{file}:{line}: column `{column}`: {problem}")]
-    Field {
-        /// Data file name.
-        file: &'static str,
-        /// 1-based line number.
-        line: usize,
-        /// Header name of the offending column.
-        column: &'static str,
-        /// What is wrong with it.
-        problem: &'static str,
-    },
-    /// The surface-form automaton could not be built.
-    #[error("building the name automaton: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
-}
 
 /// The texts of the gazetteer data files; [`Sources::EMBEDDED`] is what ships.
 #[derive(Debug, Clone, Copy)]
@@ -95,6 +71,12 @@ struct Loader {
 }
 
 impl Gazetteer {
+    /// The gazetteer built from the data compiled into the binary. A malformed file is
+    /// an error naming file, line and column, for the resource loader to report.
+    pub fn embedded() -> Result<Gazetteer, GazError> {
+        Gazetteer::from_sources(&Sources::EMBEDDED)
+    }
+
     /// Builds a gazetteer from data file texts; fails with the file, line and column of the
     /// first malformed cell.
     pub fn from_sources(src: &Sources) -> Result<Gazetteer, GazError> {

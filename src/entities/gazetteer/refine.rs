@@ -18,7 +18,9 @@
 //!   not of reading;
 //! * PER is never overridden: "Jordan" and "Chad" are also people.
 
-use super::{compound_parts, EntryId, GazEntry, GazKind, Gazetteer, PlaceKind};
+use super::compound::compound_parts;
+use super::entry::{EntryId, GazEntry, GazKind, PlaceKind};
+use super::Gazetteer;
 use crate::entities::EntityType;
 
 /// The coarse label a CoNLL-style recognizer gives.

@@ -1,6 +1,6 @@
 //! A tiny header-driven TSV reader over `&'static str`, so every field stays a borrowed slice.
 
-use super::load::GazError;
+use super::error::GazError;
 
 /// One data file: its name (for errors), header cells and data lines.
 pub(crate) struct Table {

@@ -4,7 +4,7 @@
 //! bit 31 "known") and the GloVe path of the word's lower-case form (`glove.tsv`; bits 16-29,
 //! bit 30 "known"). A table without GloVe paths behaves exactly as before they existed.
 
-use super::features::{hash_bytes, IdBuild};
+use super::hash::{hash_bytes, IdBuild};
 use std::collections::HashMap;
 
 /// Depth of the cluster paths (base-4 digits); prefixes give coarser clusters.

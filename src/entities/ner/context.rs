@@ -2,7 +2,9 @@
 //! runs of capitalised words, other occurrences, and (pass 2) first-pass tags.
 
 use super::clusters::Clusters;
-use super::features::{lex_all, IdBuild, Lex, ALL_CAPS, CAP, LOWER};
+use super::features::lex_all;
+use super::hash::IdBuild;
+use super::lex::{Lex, ALL_CAPS, CAP, LOWER};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
 use super::tags::{type_of, N_TAGS};

@@ -3,7 +3,9 @@
 //! `--train-beam 1`).
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
-use super::features::{cl, gl, pair, Feats, Lex, Take, GLUED_LEFT, GLUED_RIGHT, PAD};
+use super::features::{cl, gl, Feats, Take};
+use super::hash::pair;
+use super::lex::{Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
 use super::table::Table;
 use super::tags::{allowed_mask, N_TAGS, O};

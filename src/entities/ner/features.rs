@@ -4,110 +4,14 @@
 //! feature is just `mix(template, value)`, a `u64` that the weight table folds to a row.
 
 use super::clusters::{glove_prefix, prefix, Clusters};
+use super::hash::{hash_bytes, mix, pair, Fnv};
+use super::lex::{Lex, ALL_CAPS, CAP, GLUED_LEFT, GLUED_RIGHT, LOWER};
 use super::lexicon::Lexicon;
 use super::word_rows::WordCache;
 use crate::text::{Token, TokenKind};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Most features one token can have (static + tag + document).
 pub(crate) const MAX_FEATS: usize = 112;
-
-/// Streaming FNV-1a, the hash of every word form (also keys the cluster table).
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(pub(crate) u64);
-
-impl Fnv {
-    pub(crate) fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    pub(crate) fn push(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    fn push_char(&mut self, c: char) {
-        self.push(c.encode_utf8(&mut [0; 4]).as_bytes());
-    }
-}
-
-/// FNV-1a of a byte string.
-pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h = Fnv::new();
-    h.push(b);
-    h.0
-}
-
-/// Hasher for keys that already are hashes.
-#[derive(Default)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// Build-hasher for maps keyed by word hashes.
-pub(crate) type IdBuild = BuildHasherDefault<IdHasher>;
-
-/// Combines a template id with a value into a feature hash (splitmix64 finalizer).
-pub(crate) fn mix(template: u64, value: u64) -> u64 {
-    let mut x = value ^ (template + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
-/// Combines two values into one (order matters).
-pub(crate) fn pair(a: u64, b: u64) -> u64 {
-    a.rotate_left(21) ^ b.wrapping_mul(0x2545_F491_4F6C_DD1D)
-}
-
-/// Flag: first character is upper case.
-pub(crate) const CAP: u8 = 1;
-/// Flag: has letters and none of them is lower case.
-pub(crate) const ALL_CAPS: u8 = 2;
-/// Flag: first character is lower case.
-pub(crate) const LOWER: u8 = 4;
-/// Flag: no white space between this token and the previous one (`Serb` `-` `held`).
-pub(crate) const GLUED_LEFT: u8 = 8;
-/// Flag: no white space between this token and the next one.
-pub(crate) const GLUED_RIGHT: u8 = 16;
-
-/// What the features need to know about one token, computed once per document.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct Lex {
-    pub(crate) form: u64,
-    pub(crate) lower: u64,
-    pub(crate) shape: u64,
-    pub(crate) short: u64,
-    pub(crate) pre: [u64; 3],
-    pub(crate) suf: [u64; 4],
-    pub(crate) cluster: u32,
-    pub(crate) flags: u8,
-    pub(crate) lexicon: u8,
-}
-
-/// The stand-in for positions outside the sentence.
-pub(crate) const PAD: Lex = Lex {
-    form: 1,
-    lower: 1,
-    shape: 1,
-    short: 1,
-    pre: [1; 3],
-    suf: [1; 4],
-    cluster: 0,
-    flags: 0,
-    lexicon: 0,
-};
 
 /// Lexical hashes of one token.
 pub(crate) fn lex(word: &str, kind: TokenKind, clusters: &Clusters, lexicon: &Lexicon) -> Lex {

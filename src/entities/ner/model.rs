@@ -97,7 +97,7 @@ impl NerModel {
         title: Option<Span>,
     ) -> Vec<NerMention> {
         let known = |w: &str| {
-            let h = super::features::hash_bytes(w.as_bytes());
+            let h = super::hash::hash_bytes(w.as_bytes());
             self.clusters.get(h, h) != 0
         };
         let view = title

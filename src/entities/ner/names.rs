@@ -7,7 +7,8 @@
 //! mostly right. Names are hashed token by token with the same lower-case hash the features
 //! use, so matching needs no strings at run time.
 
-use super::features::{pair, IdBuild, Lex, CAP, LOWER};
+use super::hash::{pair, IdBuild};
+use super::lex::{Lex, CAP, LOWER};
 use super::lexicon::lower_hash;
 use crate::text::tokenize;
 use std::collections::HashMap;

@@ -2,6 +2,7 @@
 
 use super::decode::{argmax, static_feats, tag_feats, DocInfo, Scorer};
 use super::features::Feats;
+use super::hash::row;
 use super::tags::N_TAGS;
 
 /// Weights plus the running sums needed for averaging (Daumé's trick: avg = w - acc / c).
@@ -10,11 +11,6 @@ pub(crate) struct Perceptron {
     w: Vec<f32>,
     acc: Vec<f32>,
     step: f32,
-}
-
-/// Row of a feature hash in a table of `2^bits` rows.
-pub(crate) fn row(h: u64, bits: u32) -> usize {
-    (h >> (64 - bits)) as usize * N_TAGS
 }
 
 impl Perceptron {

@@ -171,7 +171,7 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::ner::perceptron::row;
+    use crate::entities::ner::hash::row;
 
     /// The dense scoring the sparse table replaces, as it was.
     fn dense_score(bits: u32, scale: f32, w: &[i16], feats: &[u64]) -> [f32; N_TAGS] {

@@ -21,7 +21,8 @@
 //!
 //! [`Feats::word`]: super::features::Feats::word
 
-use super::features::{IdBuild, Lex};
+use super::hash::IdBuild;
+use super::lex::Lex;
 use super::tags::N_TAGS;
 use crate::text::TokenKind;
 use std::cell::RefCell;

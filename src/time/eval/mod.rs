@@ -5,42 +5,19 @@
 //! reported as its own part, e.g. `TimeBank` and `AQUAINT`), recognizes with the
 //! document's DCT as anchor and scores exactly like the Python reference.
 
+mod error;
 mod report;
 mod score;
 mod tml;
 
+pub use error::EvalError;
 pub use report::{prf as prf_of, EvalReport};
-pub use score::{score_doc, Counts, Predicted};
+pub use score::{score_doc, to_predicted, Counts, Predicted};
 pub use tml::{read_tml, GoldDoc, GoldTimex};
 
 use super::{parse_anchor, Timex, TimexRecognizer};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
-
-/// Why an evaluation could not run.
-#[derive(Debug, Error)]
-pub enum EvalError {
-    /// A file or folder could not be read or written.
-    #[error("cannot access {path}: {source}")]
-    Io {
-        /// The path involved.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// A `.tml` file is not the TimeML we expect.
-    #[error("{path}: {why}")]
-    Format {
-        /// The offending file.
-        path: PathBuf,
-        /// What was wrong.
-        why: String,
-    },
-    /// No `.tml` files were found.
-    #[error("no .tml files under {0}")]
-    Empty(PathBuf),
-}
 
 /// Loads every `.tml` in `dir` and its immediate sub-folders, sorted by part then name.
 pub fn load(dir: &Path) -> Result<Vec<GoldDoc>, EvalError> {
@@ -116,17 +93,4 @@ pub fn write_predictions(dir: &Path, out: &mut impl Write) -> Result<(), EvalErr
         writeln!(out, "{line}").map_err(io)?;
     }
     Ok(())
-}
-
-/// Converts recognizer output to scorer predictions.
-pub fn to_predicted(timexes: &[Timex]) -> Vec<Predicted> {
-    timexes
-        .iter()
-        .map(|t| Predicted {
-            start: t.span.start,
-            end: t.span.end,
-            kind: t.kind.as_str().to_string(),
-            value: t.value.clone(),
-        })
-        .collect()
 }

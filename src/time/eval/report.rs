@@ -1,8 +1,7 @@
 //! The evaluation report: figures overall and per part, printed like `timexeval.py`.
 
-use super::score::{score_doc, Counts};
+use super::score::{score_doc, to_predicted, Counts};
 use super::tml::GoldDoc;
-use super::to_predicted;
 use crate::time::Timex;
 use std::fmt;
 

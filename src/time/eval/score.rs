@@ -2,6 +2,7 @@
 //! (exact spans first, then largest overlap), strict/relaxed/value/type counts.
 
 use super::tml::GoldTimex;
+use crate::time::Timex;
 use std::collections::BTreeMap;
 
 /// A system prediction in the scorer's terms (byte span, type, value).
@@ -113,4 +114,17 @@ fn align(gold: &[GoldTimex], pred: &[Predicted]) -> Vec<(usize, usize)> {
         }
     }
     pairs
+}
+
+/// Converts recognizer output to scorer predictions.
+pub fn to_predicted(timexes: &[Timex]) -> Vec<Predicted> {
+    timexes
+        .iter()
+        .map(|t| Predicted {
+            start: t.span.start,
+            end: t.span.end,
+            kind: t.kind.as_str().to_string(),
+            value: t.value.clone(),
+        })
+        .collect()
 }

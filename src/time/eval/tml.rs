@@ -1,7 +1,7 @@
 //! A minimal TimeML reader: the `<TEXT>` content with tags removed (entities
 //! decoded, whitespace kept), its TIMEX3 elements as byte spans, and the DCT.
 
-use super::EvalError;
+use super::error::EvalError;
 use std::path::Path;
 
 /// One gold TIMEX3: byte span into [`GoldDoc::text`], type and value.
