@@ -143,8 +143,10 @@ const EVENT_OVER_ORG: [&str; 11] = [
     "Expo",
     "Festival",
 ];
-const EVENT: [&str; 17] = [
+const EVENT: [&str; 19] = [
     "Open",
+    "Fair",
+    "Awards",
     "Prix",
     "Airshow",
     "Marathon",

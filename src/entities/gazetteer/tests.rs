@@ -175,6 +175,10 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
     assert_eq!(refine(g(), "Saudi Gazette", Coarse::Loc).0, EntityType::Org);
     assert_eq!(refine(g(), "River Avon", Coarse::Org).0, EntityType::Loc);
     assert_eq!(
+        refine(g(), "Google Science Fair", Coarse::Misc).0,
+        EntityType::Event
+    );
+    assert_eq!(
         refine(g(), "North Yorkshire Derby", Coarse::Org).0,
         EntityType::Event
     );

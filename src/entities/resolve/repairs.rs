@@ -12,6 +12,7 @@ use crate::text::Span;
 pub(super) fn apply(text: &str, cands: &mut Vec<Candidate>) {
     split_coordinations(text, cands);
     drop_leading_the(text, cands);
+    drop_dash_runs(text, cands);
     drop_surname_titles(text, cands);
     split_at_person_titles(text, cands);
     crate::entities::institutions::attach_country_modifiers(text, cands);
@@ -272,6 +273,15 @@ fn drop_leading_the(text: &str, cands: &mut [Candidate]) {
     }
 }
 
+/// A spaced dash ends a name ("Group G — Belgium", "Reuters – Tokyo"): a model span
+/// across one is two phrases run together, and gives way to what else was found there.
+fn drop_dash_runs(text: &str, cands: &mut Vec<Candidate>) {
+    cands.retain(|c| {
+        let name = c.text(text);
+        c.source != Source::Model || !(name.contains(" — ") || name.contains(" – "))
+    });
+}
+
 /// Below this, the model's least confident token was more likely tagged otherwise.
 const DOUBTED: f32 = 0.5;
 
@@ -322,6 +332,28 @@ mod tests {
         drop_leading_the(text, &mut cands);
         let texts: Vec<&str> = cands.iter().map(|c| c.text(text)).collect();
         assert_eq!(texts, ["Home Office", "The Hague", "The Hague"]);
+    }
+
+    #[test]
+    fn a_model_span_across_a_spaced_dash_gives_way() {
+        let text = "Group G — Belgium won; Coca-Cola rose.";
+        let span = |s: &str| {
+            let i = text.find(s).unwrap_or(0);
+            Span::new(i, i + s.len())
+        };
+        let mut cands = vec![
+            Candidate::new(
+                span("Group G — Belgium"),
+                EntityType::Org,
+                Source::Model,
+                0.8,
+            ),
+            Candidate::new(span("Coca-Cola"), EntityType::Org, Source::Model, 0.8),
+            Candidate::new(span("Belgium"), EntityType::Gpe, Source::Gazetteer, 0.9),
+        ];
+        drop_dash_runs(text, &mut cands);
+        let texts: Vec<&str> = cands.iter().map(|c| c.text(text)).collect();
+        assert_eq!(texts, ["Coca-Cola", "Belgium"]);
     }
 
     #[test]
