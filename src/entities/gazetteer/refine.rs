@@ -250,6 +250,9 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
         Coarse::Org if matches!(first, "River" | "Lake" | "Mount") && text.contains(' ') => {
             EntityType::Loc
         }
+        // "York City", "Harrogate Town": a town's name with "City" or "Town" that no
+        // list knows as a place is its football club ("Mexico City" is listed).
+        Coarse::Loc if matches!(last, "City" | "Town") && text.contains(' ') => EntityType::Org,
         Coarse::Loc if ORG_OVER_LOC.contains(&last) || ORG_OVER_LOC.contains(&first) => {
             EntityType::Org
         }

@@ -174,6 +174,9 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
     // building's head outweighs the model's organization.
     assert_eq!(refine(g(), "Saudi Gazette", Coarse::Loc).0, EntityType::Org);
     assert_eq!(refine(g(), "River Avon", Coarse::Org).0, EntityType::Loc);
+    // A town's club, unless the list knows the name as a place.
+    assert_eq!(refine(g(), "Bradford City", Coarse::Loc).0, EntityType::Org);
+    assert_eq!(refine(g(), "Mexico City", Coarse::Loc).0, EntityType::Gpe);
     assert_eq!(
         refine(g(), "Google Science Fair", Coarse::Misc).0,
         EntityType::Event
