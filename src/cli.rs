@@ -80,8 +80,8 @@ pub struct TrainKnobs {
     /// Random seed (shuffling).
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Beam width while training (1: greedy training and jackknife, sessions 1-4;
-    /// default 2, max-violation).
+    /// Beam width while training (default 2, max-violation updates; 1 trains and
+    /// decodes the jackknife greedily, for ablations).
     // At most 255: a training hypothesis keeps its parent's index in a byte.
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..))]
     pub train_beam: Option<u8>,

@@ -66,8 +66,8 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
-    /// Train the NER model from CoNLL-2003 (max-violation beam training; `--train-beam 1`
-    /// is the committed model's greedy training).
+    /// Train the NER model from CoNLL-2003 (max-violation beam training, as the committed
+    /// model is trained; `--train-beam 1` trains greedily, for ablations).
     Train {
         /// Directory holding train.conll and dev.conll.
         #[arg(long, default_value = "../shared/data/ner/conll2003")]

@@ -1,9 +1,9 @@
 //! Every resource the pipeline needs, loaded and validated once, with one failure
 //! policy: a broken resource is an error naming it, and `serve` refuses to start.
 //!
-//! Before this module each stage had its own policy (the gazetteer panicked, the
-//! NER model became an empty model, the agency table emptied, attribution turned
-//! itself off), so a bad build could serve wrong answers without a word.
+//! One policy because a stage left to its own (a gazetteer that panics, an NER model
+//! that falls back to an empty one, an agency table that empties, attribution that
+//! turns itself off) lets a bad build serve wrong answers without a word.
 
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::institutions::InstitutionRecognizer;
@@ -51,8 +51,8 @@ impl Resources {
     ///
     /// The gazetteer (two thirds of the start-up work: 33k cities and the other lists indexed) is built on a
     /// second thread while this one reads the models, which halves the time to SERVING
-    /// on a machine with two cores. Errors are reported in the same order as before: the
-    /// gazetteer's first.
+    /// on a machine with two cores. Errors are reported in a fixed order, the gazetteer's
+    /// first, so a broken build always names the same resource whichever thread ends first.
     pub fn load(paths: &ResourcePaths) -> Result<Resources, ResourceError> {
         std::thread::scope(|scope| {
             let gazetteer = scope.spawn(Gazetteer::embedded);

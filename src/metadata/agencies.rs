@@ -40,6 +40,81 @@ pub enum TableError {
     },
 }
 
+/// Column order of `data/agencies.tsv`, which documents it in comments only; a
+/// line naming these columns is a header and skipped.
+const COLUMNS: [&str; 7] = ["id", "name", "kind", "aliases", "handles", "qid", "country"];
+
+/// One data line of the agency table, every cell trimmed and borrowed from the text
+/// (so the gazetteer keeps `&'static str` names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgencyRow<'a> {
+    /// 1-based line number.
+    pub line: usize,
+    /// Stable key, never empty.
+    pub id: &'a str,
+    /// Canonical name, never empty.
+    pub name: &'a str,
+    /// `agency`, `publisher` or `broadcaster`.
+    pub kind: &'a str,
+    aliases: &'a str,
+    handles: &'a str,
+    /// Wikidata item as written; empty when unknown.
+    pub qid: &'a str,
+    /// ISO 3166-1 alpha-2 country as written; empty when not given.
+    pub country: &'a str,
+}
+
+impl<'a> AgencyRow<'a> {
+    /// The `|`-separated aliases, trimmed, empty items skipped.
+    pub fn aliases(&self) -> impl Iterator<Item = &'a str> {
+        list(self.aliases)
+    }
+
+    /// The `|`-separated social handles as written (with or without `@`).
+    pub fn handles(&self) -> impl Iterator<Item = &'a str> {
+        list(self.handles)
+    }
+}
+
+fn list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The data lines of an agency table in file order: the one reader of its format,
+/// for the metadata stage's [`AgencyTable`] and for the gazetteer's links alike.
+/// Comments (`#`), blank lines and a header line are skipped.
+pub fn agency_rows(tsv: &str) -> impl Iterator<Item = Result<AgencyRow<'_>, TableError>> {
+    let header = |l: &str| l.split('\t').eq(COLUMNS);
+    tsv.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(move |(_, l)| !l.trim().is_empty() && !l.starts_with('#') && !header(l))
+        .map(|(line, l)| row(line, l))
+}
+
+fn row(line: usize, l: &str) -> Result<AgencyRow<'_>, TableError> {
+    let c: Vec<&str> = l.split('\t').map(str::trim).collect();
+    let [id, name, kind, aliases, handles, qid, country] = c[..] else {
+        return Err(TableError::Columns {
+            line,
+            found: c.len(),
+        });
+    };
+    if id.is_empty() || name.is_empty() {
+        return Err(TableError::Empty { line });
+    }
+    Ok(AgencyRow {
+        line,
+        id,
+        name,
+        kind,
+        aliases,
+        handles,
+        qid,
+        country,
+    })
+}
+
 /// Agencies with case-insensitive indexes by alias and by handle.
 #[derive(Debug, Clone, Default)]
 pub struct AgencyTable {
@@ -58,47 +133,29 @@ impl AgencyTable {
     /// Parses the TSV format described at the top of `data/agencies.tsv`.
     pub fn parse(tsv: &str) -> Result<AgencyTable, TableError> {
         let mut t = AgencyTable::default();
-        for (i, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 7 {
-                return Err(TableError::Columns {
-                    line: i + 1,
-                    found: cols.len(),
-                });
-            }
-            t.push(&cols, i + 1)?;
+        for row in agency_rows(tsv) {
+            t.push(row?);
         }
         Ok(t)
     }
 
-    fn push(&mut self, c: &[&str], line: usize) -> Result<(), TableError> {
-        let (id, name) = (c[0].trim(), c[1].trim());
-        if id.is_empty() || name.is_empty() {
-            return Err(TableError::Empty { line });
-        }
+    fn push(&mut self, row: AgencyRow<'_>) {
         let idx = self.agencies.len();
-        let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        for alias in c[3].split('|').chain(std::iter::once(name)) {
-            let key = alias.trim().to_lowercase();
-            if !key.is_empty() {
-                self.by_alias.entry(key).or_insert(idx);
-            }
+        let opt = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+        for alias in row.aliases().chain(std::iter::once(row.name)) {
+            self.by_alias.entry(alias.to_lowercase()).or_insert(idx);
         }
-        for h in c[4].split('|').filter(|h| !h.trim().is_empty()) {
-            let key = h.trim().trim_start_matches('@').to_lowercase();
+        for h in row.handles() {
+            let key = h.trim_start_matches('@').to_lowercase();
             self.by_handle.entry(key).or_insert(idx);
         }
         self.agencies.push(Agency {
-            id: id.to_string(),
-            name: name.to_string(),
-            kind: c[2].trim().to_string(),
-            qid: opt(c[5]),
-            country: opt(c[6]),
+            id: row.id.to_string(),
+            name: row.name.to_string(),
+            kind: row.kind.to_string(),
+            qid: opt(row.qid),
+            country: opt(row.country),
         });
-        Ok(())
     }
 
     /// The agency whose name or alias is exactly `phrase` (case-insensitive).

@@ -40,7 +40,7 @@ mod tests_fixtures;
 #[cfg(test)]
 mod tests_layouts;
 
-pub use agencies::{Agency, AgencyTable, TableError};
+pub use agencies::{agency_rows, Agency, AgencyRow, AgencyTable, TableError};
 #[cfg(test)]
 pub(crate) use analyze::analyze;
 pub use analyze::{analyze_at, analyze_with};

@@ -85,6 +85,34 @@ pub(crate) fn all_spans(a: &Article) -> Vec<(usize, usize)> {
 }
 
 #[test]
+fn agency_rows_skip_comments_blank_lines_and_a_header() {
+    let tsv = "# note\r\nid\tname\tkind\taliases\thandles\tqid\tcountry\r\n\r\n\
+ap\t Associated Press \tagency\tAP| |The AP\t@AP\tQ40469\tUS\r\n";
+    let rows: Vec<AgencyRow> = agency_rows(tsv)
+        .collect::<Result<_, _>>()
+        .expect("valid table");
+    assert_eq!(rows.len(), 1);
+    let ap = rows[0];
+    assert_eq!(
+        (ap.line, ap.name, ap.country),
+        (4, "Associated Press", "US")
+    );
+    assert_eq!(ap.aliases().collect::<Vec<_>>(), ["AP", "The AP"]);
+    assert_eq!(ap.handles().collect::<Vec<_>>(), ["@AP"]);
+}
+
+#[test]
+fn agency_rows_name_the_bad_line() {
+    let short = "# note\nap\tAP\tagency\n";
+    let first = agency_rows(short).next().map(|r| r.err());
+    let columns = TableError::Columns { line: 2, found: 3 };
+    assert_eq!(first, Some(Some(columns)));
+    let nameless = "ap\t \tagency\t\t\t\t\n";
+    let first = agency_rows(nameless).next().map(|r| r.err());
+    assert_eq!(first, Some(Some(TableError::Empty { line: 1 })));
+}
+
+#[test]
 fn builtin_table_parses_and_knows_agencies() {
     let t = AgencyTable::parse(include_str!("../../data/agencies.tsv")).expect("table parses");
     assert!(t.len() > 40);

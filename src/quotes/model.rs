@@ -162,8 +162,8 @@ pub(crate) fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
 ///
 /// [`allowed`] is folded into the transitions once per call rather than decoded
 /// for each of the `NTAGS²` pairs at every token, and only the previous token's
-/// scores are kept; every allowed sum is computed as before, in the same order,
-/// so the path is the same.
+/// scores are kept; every allowed sum is still computed, in the same order as a
+/// pair-by-pair decode would, so the path is the same.
 pub(crate) fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
     let n = em.len();
     if n == 0 {

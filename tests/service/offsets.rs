@@ -6,6 +6,9 @@ use crate::harness::{fixture, TestServer, TREND};
 use newsparse::grpc::{parse_local, pb};
 use newsparse::pipeline::Pipeline;
 use proptest::prelude::*;
+use prost::Message;
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, ReflectMessage, Value};
+use std::sync::OnceLock;
 
 /// Slices `text` by offsets counted in `enc`; None when they are not valid there.
 pub fn slice(text: &str, enc: pb::OffsetEncoding, start: u32, end: u32) -> Option<String> {
@@ -25,73 +28,84 @@ pub fn slice(text: &str, enc: pb::OffsetEncoding, start: u32, end: u32) -> Optio
     }
 }
 
-/// Every span in a response with the text it must slice to (None: no text reported).
-pub fn spans(resp: &pb::ParseResponse) -> Vec<(pb::Span, Option<String>)> {
+/// The message every offset range of the wire format travels in.
+const SPAN: &str = "newsparse.v1.Span";
+
+/// The string field a message reports its spanned text in: `text` everywhere,
+/// `handle` on `Handle`.
+const TEXT_FIELDS: [&str; 2] = ["text", "handle"];
+
+/// A span found in a response.
+#[derive(Debug)]
+pub struct Found {
+    /// Field path from the response, e.g. `quotes.content.span`.
+    pub path: String,
+    /// The range itself.
+    pub span: pb::Span,
+    /// The text it must slice to; None when its message reports no text.
+    pub text: Option<String>,
+}
+
+fn response_descriptor() -> MessageDescriptor {
+    static POOL: OnceLock<DescriptorPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).expect("descriptor set decodes")
+    })
+    .get_message_by_name("newsparse.v1.ParseResponse")
+    .expect("ParseResponse is in the descriptor set")
+}
+
+/// Every span in a response, found by walking the proto descriptor rather than
+/// a hand-written field list, so a new field can never escape the round trip.
+pub fn spans(resp: &pb::ParseResponse) -> Vec<Found> {
+    let msg = DynamicMessage::decode(response_descriptor(), resp.encode_to_vec().as_slice())
+        .expect("a response decodes by its own descriptor");
     let mut out = Vec::new();
-    out.extend(
-        resp.paragraphs
-            .iter()
-            .filter_map(|p| p.span)
-            .map(|s| (s, None)),
-    );
-    out.extend(
-        resp.sentences
-            .iter()
-            .filter_map(|p| p.span)
-            .map(|s| (s, None)),
-    );
-    for e in &resp.entities {
-        for m in &e.mentions {
-            let span = m.span.expect("every mention has a span");
-            out.push((span, Some(m.text.clone())));
+    walk(&msg, "", &mut out);
+    out
+}
+
+fn walk(msg: &DynamicMessage, path: &str, out: &mut Vec<Found>) {
+    for (field, value) in msg.fields() {
+        let path = match path {
+            "" => field.name().to_owned(),
+            _ => format!("{path}.{}", field.name()),
+        };
+        let items = value.as_list().unwrap_or(std::slice::from_ref(value));
+        for child in items.iter().filter_map(Value::as_message) {
+            if child.descriptor().full_name() != SPAN {
+                walk(child, &path, out);
+                continue;
+            }
+            let span = child.transcode_to().expect("a Span transcodes");
+            let text = reported_text(msg);
+            out.push(Found {
+                path: path.clone(),
+                span,
+                text,
+            });
         }
     }
-    if let Some(md) = &resp.metadata {
-        let fields = [&md.publication_date, &md.updated_date, &md.title, &md.lead]
-            .into_iter()
-            .flatten()
-            .chain(md.urls.iter())
-            .chain(md.emails.iter())
-            .chain(
-                md.attributions
-                    .iter()
-                    .flat_map(|a| [&a.reporter, &a.date, &a.source, &a.cue])
-                    .flatten(),
-            )
-            .chain(
-                md.dateline
-                    .iter()
-                    .flat_map(|d| [&d.place, &d.date])
-                    .flatten(),
-            );
-        out.extend(fields.filter_map(|f| f.span.map(|s| (s, Some(f.text.clone())))));
-        out.extend(
-            md.authors
-                .iter()
-                .filter_map(|a| a.span.map(|s| (s, Some(a.text.clone())))),
-        );
-        out.extend(
-            md.agencies
-                .iter()
-                .filter_map(|a| a.span.map(|s| (s, Some(a.text.clone())))),
-        );
-        out.extend(
-            md.publisher
-                .iter()
-                .filter_map(|p| p.span.map(|s| (s, Some(p.text.clone())))),
-        );
-        out.extend(
-            md.boilerplate
-                .iter()
-                .filter_map(|b| b.span.map(|s| (s, Some(b.text.clone())))),
-        );
-        out.extend(
-            md.handles
-                .iter()
-                .filter_map(|h| h.span.map(|s| (s, Some(h.handle.clone())))),
+}
+
+fn reported_text(msg: &DynamicMessage) -> Option<String> {
+    let value = TEXT_FIELDS
+        .iter()
+        .find_map(|name| msg.get_field_by_name(name))?;
+    value.as_str().map(str::to_owned)
+}
+
+/// Fails unless the walk found spans at each of `paths`, so a walk that
+/// silently finds nothing cannot pass the round trip.
+pub fn assert_walk_reaches(resp: &pb::ParseResponse, paths: &[&str]) {
+    let found = spans(resp);
+    for path in paths {
+        assert!(
+            found.iter().any(|f| f.path == *path),
+            "no span at {path}; found {:?}",
+            found.iter().map(|f| &f.path).collect::<Vec<_>>()
         );
     }
-    out
 }
 
 /// Checks one text in all three encodings against the UTF-8 answer.
@@ -104,11 +118,11 @@ pub fn assert_round_trip(text: &str, parse: impl Fn(pb::ParseRequest) -> pb::Par
     let utf8 = parse(req(pb::OffsetEncoding::Utf8));
     let reference: Vec<String> = spans(&utf8)
         .into_iter()
-        .map(|(s, t)| {
-            let got = slice(text, pb::OffsetEncoding::Utf8, s.start, s.end)
-                .expect("utf8 span on char boundary");
-            if let Some(t) = t {
-                assert_eq!(got, t, "utf8 span text");
+        .map(|f| {
+            let got = slice(text, pb::OffsetEncoding::Utf8, f.span.start, f.span.end)
+                .unwrap_or_else(|| panic!("utf8 span at {} not on char boundaries", f.path));
+            if let Some(t) = f.text {
+                assert_eq!(got, t, "utf8 span text at {}", f.path);
             }
             got
         })
@@ -118,12 +132,13 @@ pub fn assert_round_trip(text: &str, parse: impl Fn(pb::ParseRequest) -> pb::Par
         assert_eq!(resp.offset_encoding, enc as i32);
         let got = spans(&resp);
         assert_eq!(got.len(), reference.len());
-        for ((s, t), want) in got.into_iter().zip(&reference) {
+        for (f, want) in got.into_iter().zip(&reference) {
+            let (s, path) = (f.span, &f.path);
             let sliced = slice(text, enc, s.start, s.end)
-                .unwrap_or_else(|| panic!("{enc:?} span {s:?} invalid"));
-            assert_eq!(&sliced, want, "{enc:?}");
-            if let Some(t) = t {
-                assert_eq!(&sliced, &t, "{enc:?} reported text");
+                .unwrap_or_else(|| panic!("{enc:?} span {s:?} at {path} invalid"));
+            assert_eq!(&sliced, want, "{enc:?} at {path}");
+            if let Some(t) = f.text {
+                assert_eq!(&sliced, &t, "{enc:?} reported text at {path}");
             }
         }
     }
@@ -198,6 +213,24 @@ proptest! {
         let req = pb::ParseRequest { text, ..Default::default() };
         let _ = parse_local(&Pipeline::shared().expect("resources load"), req, usize::MAX);
     }
+}
+
+#[test]
+fn walk_reaches_mentions_sentences_paragraphs_and_quotes() {
+    let resp = local(pb::ParseRequest {
+        text: fixture(TREND),
+        ..Default::default()
+    });
+    let paths = [
+        "paragraphs.span",
+        "sentences.span",
+        "entities.mentions.span",
+        "quotes.content.span",
+        "quotes.cue.span",
+        "quotes.source.span",
+        "metadata.agencies.span",
+    ];
+    assert_walk_reaches(&resp, &paths);
 }
 
 #[tokio::test]

@@ -21,6 +21,9 @@ pub enum GazError {
         /// What is wrong with it.
         problem: &'static str,
     },
+    /// The agency table is malformed.
+    #[error("agencies.tsv: {0}")]
+    Agencies(#[from] crate::metadata::TableError),
     /// The surface-form automaton could not be built.
     #[error("building the name automaton: {0}")]
     Automaton(#[from] aho_corasick::BuildError),

@@ -7,9 +7,7 @@ use super::entry::{EntryId, GazEntry, GazKind, Ids, PlaceKind};
 use super::error::GazError;
 use super::table::Table;
 use super::{index, Gazetteer};
-
-/// Column order of `data/agencies.tsv`, which documents it in comments only.
-const AGENCY_COLUMNS: [&str; 7] = ["id", "name", "kind", "aliases", "handles", "qid", "country"];
+use crate::metadata::agency_rows;
 
 /// Population from which a city's upper-case form ("MOSCOW", as in datelines) is matched too.
 const SHOUT_POPULATION: u64 = 1_000_000;
@@ -99,11 +97,7 @@ impl Gazetteer {
             l.named(&Table::parse(file, text)?, kind)?;
         }
         if let Some(text) = src.agencies {
-            l.agencies(&Table::parse_positional(
-                "agencies.tsv",
-                text,
-                &AGENCY_COLUMNS,
-            ))?;
+            l.agencies(text)?;
         }
         let languages = Table::parse("languages.tsv", src.languages)?;
         let languages: HashSet<_> = languages.rows().map(|r| r.get("name")).collect();
@@ -236,12 +230,15 @@ impl Loader {
 
 impl Loader {
     /// Agencies: linked by lookup, left to the metadata stage in running text.
-    fn agencies(&mut self, t: &Table) -> Result<(), GazError> {
-        for r in t.rows() {
-            let mut e = plain(GazKind::Organization, r.req("name")?, r.opt("country"));
+    /// Read by the metadata stage's reader, so both see the same agencies.
+    fn agencies(&mut self, text: &'static str) -> Result<(), GazError> {
+        for row in agency_rows(text) {
+            let row = row?;
+            let country = Some(row.country).filter(|c| !c.is_empty());
+            let mut e = plain(GazKind::Organization, row.name, country);
             // Another team owns this file: a malformed qid is dropped, not fatal.
-            e.ids.wikidata = r.opt("qid").filter(|q| is_qid(q));
-            let id = self.push(e, r.list("aliases"));
+            e.ids.wikidata = Some(row.qid).filter(|q| is_qid(q));
+            let id = self.push(e, row.aliases());
             self.quiet.insert(id);
         }
         Ok(())

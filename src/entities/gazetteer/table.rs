@@ -29,21 +29,6 @@ impl Table {
         })
     }
 
-    /// Like [`Table::parse`] for files whose columns are documented in comments only
-    /// (`data/agencies.tsv`); a header line equal to `header`, if present, is skipped.
-    pub(crate) fn parse_positional(
-        file: &'static str,
-        text: &'static str,
-        header: &[&'static str],
-    ) -> Table {
-        let named = |l: &str| l.split('\t').eq(header.iter().copied());
-        Table {
-            file,
-            header: header.to_vec(),
-            lines: data_lines(text).filter(|(_, l)| !named(l)).collect(),
-        }
-    }
-
     /// The rows in file order.
     pub(crate) fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         self.lines.iter().map(|&(line, l)| Row {

@@ -320,6 +320,19 @@ fn agencies_are_linked_but_not_searched() {
 }
 
 #[test]
+fn every_agency_the_metadata_stage_knows_is_linked() {
+    let tsv = Sources::EMBEDDED.agencies.unwrap_or_default();
+    for row in crate::metadata::agency_rows(tsv) {
+        let row = row.expect("shipped agency table is valid");
+        let linked = g().lookup(row.name).iter().any(|&id| {
+            let e = g().entry(id);
+            (e.kind, e.name) == (GazKind::Organization, row.name)
+        });
+        assert!(linked, "{} not linked", row.name);
+    }
+}
+
+#[test]
 fn gazetteer_is_shareable_across_threads() {
     fn check<T: Send + Sync>(_: &T) {}
     check(g());

@@ -2,7 +2,8 @@
 //!
 //! One entry packs two paths: the spaCy-vector path (`clusters.tsv`, cased keys; bits 0-15,
 //! bit 31 "known") and the GloVe path of the word's lower-case form (`glove.tsv`; bits 16-29,
-//! bit 30 "known"). A table without GloVe paths behaves exactly as before they existed.
+//! bit 30 "known"). A table without GloVe paths never sets bit 30, so
+//! no GloVe feature fires.
 
 use super::hash::{hash_bytes, IdBuild};
 use std::collections::HashMap;

@@ -216,12 +216,12 @@ pub(crate) fn best_tag(scores: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
 /// the seed-1 weights read "the Armenia-Azerbaijan Nagorno-Karabakh conflict" in the
 /// fixture article as one MISC name, with a probability under 0.001 on one of its
 /// tokens; the resolver gives such a doubted run of known names to its parts
-/// (`resolve::repairs`). See `reports/ner-ablations.txt`, sessions 5 and 6.
+/// (`resolve::repairs`). See the beam-training sections of `reports/ner-ablations.txt`.
 pub(crate) const BEAM: usize = 3;
 
 /// Hypotheses kept per token by [`tag_document`] in the second pass: three, as in the
 /// first (three in pass 1 and two in pass 2 scored 0.02-0.09 less on CoNLL dev over seeds
-/// 1, 3, 7 in session 5).
+/// 1, 3, 7).
 pub(crate) const BEAM2: usize = 3;
 
 /// Tags sentence `s` greedily into `tags`, writing each chosen tag's softmax probability

@@ -58,7 +58,8 @@ pub struct TrainOptions {
     /// Rows whose largest quantized weight is below this are dropped (model size).
     pub prune: i16,
     /// Beam width while training; 1 trains greedily, one update per wrong token, and
-    /// decodes the jackknife greedily (sessions 1-4). Wider beams decode the jackknife
+    /// decodes the jackknife greedily (an ablation: such weights misread the fixture
+    /// article, see [`TRAIN_BEAM`]). Wider beams decode the jackknife
     /// with the run-time pass-1 beam whatever this width. At most 255 (a training
     /// hypothesis keeps its parent's index in a byte).
     pub beam: usize,
@@ -67,8 +68,8 @@ pub struct TrainOptions {
 }
 
 impl TrainOptions {
-    /// The settings of `newsparse train` (max-violation beam training; `beam: 1` is the
-    /// greedy training of sessions 1-4), with paths relative to `repo`
+    /// The settings of `newsparse train` (max-violation beam training; `beam: 1` trains
+    /// greedily, for ablations), with paths relative to `repo`
     /// (the repository root) and `data` (the directory holding `train.conll`/`dev.conll`).
     pub fn standard(repo: &Path, data: &Path) -> TrainOptions {
         TrainOptions {
@@ -96,16 +97,17 @@ impl TrainOptions {
 /// Three: of seeds 1, 3 and 7 it scored best on both of our dev sets, served CoNLL dev
 /// 93.55 / 93.39 / 93.49 and OOD 77.07 / 76.40 / 76.24 (decoded with `decode::BEAM` in both
 /// passes). The mean over the three, 93.48 / 76.57, is what to expect of a retraining;
-/// the spread is seed noise (`reports/ner-ablations.txt`, session 6).
+/// the spread is seed noise (`reports/ner-ablations.txt`, "beam training adopted").
 pub const SEED: u64 = 3;
 
 /// The training beam of `newsparse train`, with max-violation updates. Two (decoded with a
 /// beam of two in both passes): served CoNLL dev 93.24 / 93.37 / 93.20 at seeds 1 / 3 / 7
-/// (OOD 75.74 / 76.71 / 76.06) with the fixture article right. Greedily trained weights decoded the same way score 93.31 at seed 1 (OOD
-/// 75.08) but break the fixture article ("Trend", "Nagorno-Karabakh"), and served with the
-/// beam in pass 1 only (session 4) 93.13 / 93.03 / 92.74 (OOD 74.39 / 74.48 / 74.62). Early
-/// update scores less (mean 93.18 against 93.27), a beam of three in training less again
-/// (92.97 at seed 1; `reports/ner-ablations.txt`, session 5). Its own constant, not
+/// (OOD 75.74 / 76.71 / 76.06) with the fixture article right. Greedily trained weights
+/// decoded the same way score 93.31 at seed 1 (OOD 75.08) but break the fixture article
+/// ("Trend", "Nagorno-Karabakh"), and served with the beam in pass 1 only 93.13 / 93.03 /
+/// 92.74 (OOD 74.39 / 74.48 / 74.62). Early update scores less (mean 93.18 against 93.27),
+/// a beam of three in training less again (92.97 at seed 1; `reports/ner-ablations.txt`,
+/// "beam training (early update, max-violation)"). Its own constant, not
 /// `decode::BEAM`, so that a wider run-time beam does not quietly change training.
 pub const TRAIN_BEAM: usize = 2;
 

@@ -15,9 +15,9 @@
 //! The cache lives per thread (the server parses on a few long-lived threads, and a cache
 //! per thread needs no lock) and holds one model's words at a time. It is bounded: once it
 //! holds [`CAPACITY`] words it stops taking new ones (the frequent words come early in any
-//! stream of news), and a word not in it is computed for that token as before. An entry is
-//! found by a hash of the word and checked against the word itself, so a hash collision
-//! costs a recomputation, never a wrong answer.
+//! stream of news), and a word not in it is computed for that token as if there were no
+//! cache. An entry is found by a hash of the word and checked against the word itself, so
+//! a hash collision costs a recomputation, never a wrong answer.
 //!
 //! [`Feats::word`]: super::features::Feats::word
 
