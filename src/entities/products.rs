@@ -758,12 +758,17 @@ fn finish_right(ws: &[Word<'_>], i: usize) -> usize {
 }
 
 /// Results tables and score lines: few lower-case words among the names and numbers.
+/// A short sentence has few words of any kind, so it needs almost none ("The Boeing
+/// 737 MAX 9 awaits certification" is prose).
 fn tabular(ws: &[Word<'_>]) -> bool {
     let lower = ws
         .iter()
         .filter(|w| w.text.starts_with(|c: char| c.is_lowercase()))
         .count();
-    lower * 10 < ws.len() * 3
+    match ws.len() {
+        0..=9 => lower <= 1,
+        n => lower * 10 < n * 3,
+    }
 }
 
 /// "Feyenoord 3 Ajax 1", "Sampras 6 Agassi 4": a result, not a model.
@@ -858,7 +863,9 @@ fn branded(
             Shape::Digits if year_like(plural_stem(ws[i].text)) => {
                 listed && (cue || head.len() == 1)
             }
-            _ if counted(ws, j) => false,
+            // "Meta 200 employees"; after a finisher the number is the variant ("737
+            // MAX 9 awaits"), and a verb in -s reads like a plural noun.
+            _ if j == i && counted(ws, j) => false,
             Shape::Digits | Shape::Digit | Shape::Variant => {
                 listed || brand_shape || (maker && cue) || cue_near(ws, k, j, 1)
             }
@@ -921,8 +928,17 @@ fn standalone(
         // "Boeing's 737 MAX": the maker's own model.
         let makers_own =
             i > 0 && ws[i - 1].closed && ctx.maker(&ws[i - 1]) && possessive(ctx.text, &ws[i - 1]);
+        // "ten 787-10 aircraft", "the 787-9 Dreamliner jets", "the 737 MAX" with
+        // Boeing in the sentence: a family number gets a product word right after
+        // it, or a finisher and a maker; a bare count ("200 aircraft") gets neither.
+        let numbered_model = (sh == Shape::Variant || (sh == Shape::Digits && j > i))
+            && !tabular(ws)
+            && !scoreline(ws, j)
+            && (ws.get(j + 1).is_some_and(|n| PRODUCT_NOUNS.contains(&n.text)) && !ws[j].closed
+                || (j > i && ctx_maker_in(ctx, ws)));
         let accept = seen
             || makers_own
+            || numbered_model
             || (sh == Shape::Mixed
                 && short_prefix(ws[i].text)
                 && (cue_near(ws, i, j, 8) || ctx_maker_in(ctx, ws)));

@@ -7,10 +7,37 @@ use super::names::NameLists;
 use super::table::{Row, Table, TableError};
 use super::tags::{decode, N_TAGS};
 use super::word_rows;
+/// The tokens of a tagged mention without the sentence marks and quotes at its ends:
+/// after a word the model has never seen, it may carry the name on into the full stop
+/// ("in Cupertino."), and no name begins or ends with one. `None` when nothing is left.
+fn trim_marks(
+    text: &str,
+    tokens: &[Token],
+    mut idx: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let mark = |i: usize| {
+        let t = &tokens[i];
+        t.kind == TokenKind::Punct
+            && t.span.slice(text).chars().all(|c| {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+                )
+            })
+    };
+    while idx.start < idx.end && mark(idx.end - 1) {
+        idx.end -= 1;
+    }
+    while idx.start < idx.end && mark(idx.start) {
+        idx.start += 1;
+    }
+    (idx.start < idx.end).then_some(idx)
+}
+
 #[cfg(test)]
 use super::NerLabel;
 use super::NerMention;
-use crate::text::{Sentence, Span, Token};
+use crate::text::{Sentence, Span, Token, TokenKind};
 
 const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x05";
 /// Version 4 files store table rows whole (34 bytes of weights each); they still load.
@@ -116,7 +143,10 @@ impl NerModel {
         let mut out = Vec::new();
         for r in &doc.sentences {
             for (range, label) in decode(&tags[r.clone()]) {
-                let idx = r.start + range.start..r.start + range.end;
+                let Some(idx) = trim_marks(text, tokens, r.start + range.start..r.start + range.end)
+                else {
+                    continue;
+                };
                 let confidence = probs[idx.clone()].iter().fold(1f32, |m, p| m.min(*p));
                 out.push(NerMention {
                     span: tokens[idx.start].span.cover(&tokens[idx.end - 1].span),
