@@ -903,6 +903,14 @@ fn standalone(
 ) {
     let mut i = 0;
     while i < ws.len() {
+        // Inside a branded name already found: "MAX 9" of "Boeing 737 MAX 9".
+        if out
+            .iter()
+            .any(|c| c.span.start <= ws[i].span.start && ws[i].span.end <= c.span.end)
+        {
+            i += 1;
+            continue;
+        }
         let sh = shape(ws[i].text);
         let after_brand = i > 0 && !ws[i - 1].closed && brandlike(&ws[i - 1]);
         // "the MAX 10s" after "Boeing 737 MAX 10": the model by its finisher.
@@ -934,7 +942,10 @@ fn standalone(
         let numbered_model = (sh == Shape::Variant || (sh == Shape::Digits && j > i))
             && !tabular(ws)
             && !scoreline(ws, j)
-            && (ws.get(j + 1).is_some_and(|n| PRODUCT_NOUNS.contains(&n.text)) && !ws[j].closed
+            && (ws
+                .get(j + 1)
+                .is_some_and(|n| PRODUCT_NOUNS.contains(&n.text))
+                && !ws[j].closed
                 || (j > i && ctx_maker_in(ctx, ws)));
         let accept = seen
             || makers_own
@@ -1305,6 +1316,22 @@ mod tests {
             products(text, &[], &["Boeing", "Xbox"]),
             ["Boeing 737 MAX 8-200", "Xbox Series X"]
         );
+    }
+
+    #[test]
+    fn a_family_number_needs_a_product_word_or_a_finisher_and_a_maker() {
+        let text = "Delta ordered ten 787-10 aircraft and twenty 787-9 Dreamliner jets.\n\
+                    Boeing said the 737 MAX would return.\nThe airline ordered 200 aircraft.";
+        assert_eq!(
+            products(text, &[], &["Boeing"]),
+            ["787-10", "787-9 Dreamliner", "737 MAX"]
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_and_a_verb_after_the_variant_do_not_hide_a_product() {
+        let text = "The Boeing 737 MAX 9 awaits certification.";
+        assert_eq!(products(text, &[], &["Boeing"]), ["Boeing 737 MAX 9"]);
     }
 
     #[test]

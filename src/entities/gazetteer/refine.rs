@@ -230,7 +230,9 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
         // An ORG named after its building is still the organization (the club
         // "Crystal Palace"); an airport or a stadium is the place (see FACILITY_OVER_ORG).
         Coarse::Loc | Coarse::Misc if FACILITY.contains(&last) => EntityType::Fac,
-        Coarse::Loc | Coarse::Misc | Coarse::Org if FACILITY_OVER_ORG.contains(&last) => {
+        Coarse::Loc | Coarse::Misc | Coarse::Org
+            if FACILITY_OVER_ORG.contains(&last) || venue(text, first, last) =>
+        {
             EntityType::Fac
         }
         Coarse::Org | Coarse::Loc if EVENT_OVER_ORG.contains(&last) && text.contains(' ') => {
@@ -265,6 +267,33 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
         _ if all_demonyms(g, text) => EntityType::Norp,
         _ => EntityType::Misc,
     }
+}
+
+/// Names of sites whose last word alone says little ("Center", "Ground"): a
+/// "Space Center" or "Convention Centre" is a place, a "Research Center" an
+/// organization; "Recreation Ground" is a pitch; "Circuit de Monaco" and "Stade de
+/// France" name the venue first.
+fn venue(text: &str, first: &str, last: &str) -> bool {
+    let before_last = text
+        .rsplit(' ')
+        .nth(1)
+        .filter(|_| matches!(last, "Center" | "Centre" | "Ground"));
+    let site = matches!(
+        before_last,
+        Some(
+            "Space"
+                | "Convention"
+                | "Exhibition"
+                | "Conference"
+                | "Science"
+                | "Shopping"
+                | "Trade"
+                | "Recreation"
+                | "Cricket"
+                | "Sports"
+        )
+    );
+    site || (text.contains(' ') && matches!(first, "Circuit" | "Stade" | "Estadio" | "Stadio"))
 }
 
 /// "Azerbaijani-Russian": every part is a known nationality.

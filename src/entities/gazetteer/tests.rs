@@ -193,6 +193,22 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
         refine(g(), "Century City Towers", Coarse::Org).0,
         EntityType::Fac
     );
+    // A site's compound head is the place; a research centre is an organization.
+    for venue in [
+        "Lakeside Space Center",
+        "Harbour Convention Centre",
+        "Circuit de Lakeside",
+    ] {
+        assert_eq!(
+            refine(g(), venue, Coarse::Org).0,
+            EntityType::Fac,
+            "{venue}"
+        );
+    }
+    assert_eq!(
+        refine(g(), "Lakeside Research Center", Coarse::Org).0,
+        EntityType::Org
+    );
 }
 
 #[test]

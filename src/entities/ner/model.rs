@@ -21,7 +21,17 @@ fn trim_marks(
             && t.span.slice(text).chars().all(|c| {
                 matches!(
                     c,
-                    '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | '"'
+                        | '\''
+                        | '\u{2018}'
+                        | '\u{2019}'
+                        | '\u{201C}'
+                        | '\u{201D}'
                 )
             })
     };
@@ -143,7 +153,8 @@ impl NerModel {
         let mut out = Vec::new();
         for r in &doc.sentences {
             for (range, label) in decode(&tags[r.clone()]) {
-                let Some(idx) = trim_marks(text, tokens, r.start + range.start..r.start + range.end)
+                let Some(idx) =
+                    trim_marks(text, tokens, r.start + range.start..r.start + range.end)
                 else {
                     continue;
                 };
@@ -519,6 +530,19 @@ mod tests {
                 proptest::prop_assert!(m.tokens.end <= tokens.len() && (0.0..=1.0).contains(&m.confidence));
             }
         }
+    }
+
+    #[test]
+    fn a_mention_never_ends_in_a_sentence_mark() {
+        let text = "An office opened in Cupertino.";
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens, Span::new(0, text.len()));
+        for m in model().recognize(text, &tokens, &sentences) {
+            let s = m.span.slice(text);
+            assert!(!s.ends_with('.') && !s.starts_with('"'), "{s:?}");
+        }
+        let idx = trim_marks(text, &tokens, 4..6).expect("a word is left");
+        assert_eq!(tokens[idx.end - 1].span.slice(text), "Cupertino");
     }
 
     #[test]
