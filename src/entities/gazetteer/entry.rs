@@ -26,6 +26,8 @@ pub enum GazKind {
     Nationality,
     /// A named historic or recurring event ("Great Patriotic War").
     Event,
+    /// A market benchmark: a stock index or a crude oil grade ("FTSE 100", "WTI").
+    Product,
 }
 
 /// External identifiers, so a linked entity can be joined with other knowledge bases.

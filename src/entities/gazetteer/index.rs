@@ -129,7 +129,7 @@ fn rank(e: &GazEntry) -> (u8, u64) {
     let population = e.population.unwrap_or(0);
     let class = match e.kind {
         GazKind::Place(PlaceKind::Country) => 9,
-        GazKind::Organization | GazKind::Event | GazKind::Nationality => 8,
+        GazKind::Organization | GazKind::Event | GazKind::Nationality | GazKind::Product => 8,
         GazKind::Place(PlaceKind::Continent) => 7,
         GazKind::Place(PlaceKind::City) if e.capital || population >= 1_000_000 => 6,
         GazKind::Place(PlaceKind::Region) => 5,

@@ -33,6 +33,8 @@ pub struct Sources {
     pub events: &'static str,
     /// `curated/groups.tsv`: religious, political and ethnic groups (NORP).
     pub groups: &'static str,
+    /// `curated/markets.tsv`: stock indices and crude oil grades (PRODUCT).
+    pub markets: &'static str,
     /// News agencies and publishers in the column order of `data/agencies.tsv`
     /// (`id, name, kind, aliases, handles, qid, country`). They are linked by [`refine`] and
     /// [`Gazetteer::lookup`] but not searched for by [`Gazetteer::find_all`]: the metadata
@@ -54,6 +56,7 @@ impl Sources {
         organizations: include_str!("../../../data/gazetteer/curated/organizations.tsv"),
         events: include_str!("../../../data/gazetteer/curated/events.tsv"),
         groups: include_str!("../../../data/gazetteer/curated/groups.tsv"),
+        markets: include_str!("../../../data/gazetteer/curated/markets.tsv"),
         agencies: Some(include_str!("../../../data/agencies.tsv")),
     };
 }
@@ -92,6 +95,7 @@ impl Gazetteer {
             ),
             ("events.tsv", src.events, GazKind::Event),
             ("groups.tsv", src.groups, GazKind::Nationality),
+            ("markets.tsv", src.markets, GazKind::Product),
         ];
         for (file, text, kind) in named {
             l.named(&Table::parse(file, text)?, kind)?;

@@ -190,7 +190,8 @@ fn agrees(coarse: Coarse, e: &GazEntry) -> bool {
         (Coarse::Loc, GazKind::Place(_)) => true,
         (Coarse::Org, GazKind::Organization) => true,
         (Coarse::Org, GazKind::Nationality) => e.country.is_none(),
-        (Coarse::Misc, GazKind::Nationality | GazKind::Event) => true,
+        (Coarse::Misc, GazKind::Nationality | GazKind::Event | GazKind::Product) => true,
+        (Coarse::Org, GazKind::Product) => true,
         _ => false,
     }
 }
@@ -210,6 +211,7 @@ pub fn entry_type(e: &GazEntry) -> EntityType {
         GazKind::Organization => EntityType::Org,
         GazKind::Nationality => EntityType::Norp,
         GazKind::Event => EntityType::Event,
+        GazKind::Product => EntityType::Product,
     }
 }
 

@@ -212,6 +212,28 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
 }
 
 #[test]
+fn market_benchmarks_religions_and_the_hajj_have_their_own_types() {
+    for index in ["FTSE 100", "S&P 500", "WTI", "Nasdaq Composite"] {
+        assert_eq!(
+            refine(g(), index, Coarse::Org).0,
+            EntityType::Product,
+            "{index}"
+        );
+        assert_eq!(
+            refine(g(), index, Coarse::Misc).0,
+            EntityType::Product,
+            "{index}"
+        );
+    }
+    assert_eq!(refine(g(), "Islam", Coarse::Org).0, EntityType::Norp);
+    assert_eq!(refine(g(), "Hajj", Coarse::Misc).0, EntityType::Event);
+    assert_eq!(
+        found("The FTSE 100 and the Dow Jones Industrial Average rose."),
+        ["FTSE 100", "Dow Jones Industrial Average"]
+    );
+}
+
+#[test]
 fn organizations_carry_ids() {
     let (t, id) = refine(g(), "NATO", Coarse::Org);
     assert_eq!(t, EntityType::Org);
