@@ -246,19 +246,8 @@ pub struct PersonAttrs {
     pub country_code: Option<String>,
 }
 
-/// The TimeML type of a temporal expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum TimexType {
-    /// A calendar date or period.
-    Date,
-    /// A time of day.
-    Time,
-    /// A length of time.
-    Duration,
-    /// A recurring time.
-    Set,
-}
+/// The time stage's own type, so a timex keeps one vocabulary from recognition to the wire.
+pub use crate::time::TimexType;
 
 /// The normalized value of a temporal expression, filled by the time stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
