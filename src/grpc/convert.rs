@@ -128,11 +128,7 @@ impl Wire<'_> {
 fn links(l: &Links) -> pb::Links {
     pb::Links {
         iso3166: l.iso3166.clone().unwrap_or_default(),
-        geonames_id: l
-            .geonames
-            .as_deref()
-            .and_then(|g| g.parse().ok())
-            .unwrap_or_default(),
+        geonames_id: l.geonames.map_or(0, |id| id.0),
         wikidata: l.wikidata.clone().unwrap_or_default(),
         wikipedia: l.wikipedia.clone().unwrap_or_default(),
         lei: l.lei.clone().unwrap_or_default(),

@@ -4,7 +4,7 @@ use proptest::strategy::Strategy;
 
 use super::*;
 use crate::entities::ner::NerLabel;
-use crate::entities::EntityType;
+use crate::entities::{EntityType, GeoNamesId};
 
 const FIXTURE: &str = "Azerbaijan’s First Deputy Defense Minister met the delegation in Baku, \
 referring to Azerbaijan’s Defense Ministry. Azerbaijan-Russia cooperation is based on trust. \
@@ -36,7 +36,7 @@ fn fixture_places_resolve_with_ids() {
         (az.ids.iso3166, az.ids.wikidata),
         (Some("AZ"), Some("Q227"))
     );
-    assert_eq!(az.ids.geonames, Some(587116));
+    assert_eq!(az.ids.geonames, Some(GeoNamesId(587116)));
     assert_eq!(best("Russia").ids.wikidata, Some("Q159"));
     assert_eq!(best("Armenia").ids.wikidata, Some("Q399"));
     let baku = best("Baku");
@@ -48,7 +48,7 @@ fn fixture_places_resolve_with_ids() {
     let moscow = best("Moscow");
     assert_eq!(
         (moscow.country, moscow.ids.geonames),
-        (Some("RU"), Some(524901))
+        (Some("RU"), Some(GeoNamesId(524901)))
     );
     let nk = best("Nagorno-Karabakh");
     assert_eq!(
