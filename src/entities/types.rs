@@ -66,6 +66,17 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in declaration order (a test checks each sits at its own index and
+    /// `Misc`, the last variant, ends the list).
+    pub const ALL: [EntityType; 25] = {
+        use EntityType::*;
+        [
+            Person, Norp, Fac, Org, Gpe, Loc, Product, Event, WorkOfArt, Law, Language, Date, Time,
+            Duration, Set, Percent, Money, Quantity, Ordinal, Cardinal, Title, Handle, Url, Email,
+            Misc,
+        ]
+    };
+
     /// The wire name, identical to the serde form, for logs and the gRPC edge.
     pub const fn as_str(self) -> &'static str {
         use EntityType::*;

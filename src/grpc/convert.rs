@@ -255,33 +255,7 @@ mod tests {
     /// Every type keeps the wire value its name gives it (`ENTITY_TYPE_<serde name>`).
     #[test]
     fn entity_types_map_to_the_wire_value_of_their_name() {
-        for t in [
-            EntityType::Person,
-            EntityType::Norp,
-            EntityType::Fac,
-            EntityType::Org,
-            EntityType::Gpe,
-            EntityType::Loc,
-            EntityType::Product,
-            EntityType::Event,
-            EntityType::WorkOfArt,
-            EntityType::Law,
-            EntityType::Language,
-            EntityType::Date,
-            EntityType::Time,
-            EntityType::Duration,
-            EntityType::Set,
-            EntityType::Percent,
-            EntityType::Money,
-            EntityType::Quantity,
-            EntityType::Ordinal,
-            EntityType::Cardinal,
-            EntityType::Title,
-            EntityType::Handle,
-            EntityType::Url,
-            EntityType::Email,
-            EntityType::Misc,
-        ] {
+        for t in EntityType::ALL {
             assert_eq!(
                 entity_type(t).as_str_name(),
                 format!("ENTITY_TYPE_{}", t.as_str())
