@@ -1,12 +1,16 @@
 //! Server configuration: raw settings from flags and `NEWSPARSE_*` variables are
 //! checked once into a [`Config`], so the server never meets an invalid value.
+//! Loading the models and tables is the last check: a `Config` owns the pipeline
+//! built from them, so a server cannot be started with settings whose resources
+//! were never loaded, or with resources loaded from other settings.
 //!
 //! The flags are derived on [`RawConfig`] itself, so each default is written once
 //! (in its `#[arg]`), and `RawConfig::default()` is what `newsparse serve` with no
 //! flags and no environment would run with.
 
-use crate::error::ConfigError;
-use crate::resources::ResourcePaths;
+use crate::error::{ConfigError, ResourceError};
+use crate::pipeline::Pipeline;
+use crate::resources::{ResourcePaths, Resources};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -124,13 +128,14 @@ pub struct Config {
     pub tls: Option<TlsIdentity>,
     /// Accepted bearer tokens, when authentication is on.
     pub auth: Option<Arc<crate::auth::Tokens>>,
-    /// Resource files that replace embedded ones.
-    pub resources: ResourcePaths,
+    /// The loaded models and tables every request is analysed with.
+    pub pipeline: Arc<Pipeline>,
 }
 
 impl RawConfig {
-    /// Checks ranges, reads the TLS and token files, and resolves defaults that
-    /// depend on the machine.
+    /// Checks ranges, reads the TLS and token files, resolves defaults that
+    /// depend on the machine, then loads every resource (last, so a bad flag is
+    /// reported without waiting for the models).
     pub fn validate(self) -> Result<Config, ConfigError> {
         self.check_limits()?;
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -158,6 +163,9 @@ impl RawConfig {
             )?)),
             None => None,
         };
+        let pipeline = load_pipeline(&ResourcePaths {
+            ner_model: self.ner_model,
+        })?;
         Ok(Config {
             max_text_bytes: self.max_text_bytes,
             max_message_bytes: self.max_message_bytes,
@@ -176,9 +184,7 @@ impl RawConfig {
             metrics_addr: self.metrics_addr,
             tls,
             auth,
-            resources: ResourcePaths {
-                ner_model: self.ner_model,
-            },
+            pipeline,
         })
     }
 
@@ -209,6 +215,16 @@ impl RawConfig {
         }
         Ok(())
     }
+}
+
+/// Loads and validates every resource. The embedded set is the same for every
+/// config, so it is loaded once per process and shared (a test binary starting
+/// many servers pays for it once).
+fn load_pipeline(paths: &ResourcePaths) -> Result<Arc<Pipeline>, ResourceError> {
+    if *paths == ResourcePaths::default() {
+        return Pipeline::shared();
+    }
+    Ok(Arc::new(Pipeline::new(Resources::load(paths)?)))
 }
 
 fn read(name: &'static str, path: &Path) -> Result<Vec<u8>, ConfigError> {
@@ -295,6 +311,19 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(raw.validate().expect_err("refused").to_string(), want);
         }
+    }
+
+    #[test]
+    fn a_broken_resource_fails_validation_naming_it() {
+        let err = RawConfig {
+            ner_model: Some(PathBuf::from("no-such-dir/model.bin")),
+            ..RawConfig::default()
+        }
+        .validate()
+        .expect_err("an unreadable model is refused");
+        let msg = err.to_string();
+        assert!(matches!(err, ConfigError::Resource(_)), "{msg}");
+        assert!(msg.starts_with("resource `NER model`: cannot read no-such-dir/model.bin"));
     }
 
     #[test]

@@ -4,12 +4,10 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use newsparse::config::RawConfig;
-use newsparse::resources::Resources;
-use newsparse::{cli, grpc, pipeline::Pipeline};
+use newsparse::{cli, grpc};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// mimalloc (its v2 line) instead of glibc's malloc. A parse makes thousands of small
@@ -261,8 +259,6 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
 fn serve(raw: RawConfig) -> anyhow::Result<ExitCode> {
     let addr = raw.addr;
     let config = raw.validate()?;
-    let resources = Resources::load(&config.resources)?;
-    let pipeline = Arc::new(Pipeline::new(resources));
     // Parses run on the blocking pool, at most `max_concurrent_parses` at a time (the
     // limiter's slots); tokio would otherwise keep up to 512 threads, and each thread that
     // ever parsed keeps its own allocator heap (BENCHMARKS.md section 11: 7 blocking
@@ -279,7 +275,7 @@ fn serve(raw: RawConfig) -> anyhow::Result<ExitCode> {
                 None => None,
             },
         };
-        grpc::run(listeners, config, pipeline, cli::shutdown_signal()).await?;
+        grpc::run(listeners, config, cli::shutdown_signal()).await?;
         Ok(ExitCode::SUCCESS)
     })
 }

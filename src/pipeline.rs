@@ -201,7 +201,8 @@ impl Pipeline {
         Ok(Pipeline::new(Resources::embedded()?))
     }
 
-    /// The process-wide embedded pipeline, loaded on first success (CLI, benches, tests).
+    /// The process-wide embedded pipeline, loaded on first success (a server config
+    /// without overrides, CLI, benches, tests).
     pub fn shared() -> Result<std::sync::Arc<Pipeline>, ResourceError> {
         static SHARED: std::sync::OnceLock<std::sync::Arc<Pipeline>> = std::sync::OnceLock::new();
         if let Some(p) = SHARED.get() {

@@ -58,6 +58,6 @@ pub use resolve::{merge, resolve, Resolved};
 pub use stage::EntityStage;
 pub use titles::TitleRecognizer;
 pub use types::{
-    Attributes, Entity, EntityType, Links, Mention, MentionKind, NumericAttrs, PersonAttrs,
-    TimexAttrs, TimexType, TitleAttrs, TitleKind,
+    Attributes, Entity, EntityType, GeoNamesId, Links, Mention, MentionKind, NumericAttrs,
+    PersonAttrs, TimexAttrs, TimexType, TitleAttrs, TitleKind,
 };

@@ -247,14 +247,16 @@ proptest::proptest! {
 }
 
 #[test]
+fn entity_type_all_lists_every_variant_once_in_order() {
+    for (i, t) in EntityType::ALL.into_iter().enumerate() {
+        assert_eq!(t as usize, i, "{t:?}");
+    }
+    assert_eq!(EntityType::Misc as usize + 1, EntityType::ALL.len());
+}
+
+#[test]
 fn entity_type_wire_names_match_serde() {
-    use EntityType::*;
-    let all = [
-        Person, Norp, Fac, Org, Gpe, Loc, Product, Event, WorkOfArt, Law, Language, Date, Time,
-        Duration, Set, Percent, Money, Quantity, Ordinal, Cardinal, Title, Handle, Url, Email,
-        Misc,
-    ];
-    for k in all {
+    for k in EntityType::ALL {
         let json = serde_json::to_string(&k).expect("serializes");
         assert_eq!(json, format!("\"{}\"", k.as_str()));
     }

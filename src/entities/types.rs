@@ -66,6 +66,17 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in declaration order (a test checks each sits at its own index and
+    /// `Misc`, the last variant, ends the list).
+    pub const ALL: [EntityType; 25] = {
+        use EntityType::*;
+        [
+            Person, Norp, Fac, Org, Gpe, Loc, Product, Event, WorkOfArt, Law, Language, Date, Time,
+            Duration, Set, Percent, Money, Quantity, Ordinal, Cardinal, Title, Handle, Url, Email,
+            Misc,
+        ]
+    };
+
     /// The wire name, identical to the serde form, for logs and the gRPC edge.
     pub const fn as_str(self) -> &'static str {
         use EntityType::*;
@@ -164,15 +175,35 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
+/// A GeoNames feature id (587084 is Baku), a number from the gazetteer file to the
+/// wire's `uint32` so nothing on the way has to parse it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct GeoNamesId(pub u32);
+
+impl std::str::FromStr for GeoNamesId {
+    type Err = std::num::ParseIntError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse().map(GeoNamesId)
+    }
+}
+
+impl std::fmt::Display for GeoNamesId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// Identifiers in external knowledge bases, so clients can join on them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Links {
     /// ISO 3166 code for countries and subdivisions ("AZ", "RU").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iso3166: Option<String>,
-    /// GeoNames feature id ("587084" for Baku).
+    /// GeoNames feature id (587084 for Baku).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub geonames: Option<String>,
+    pub geonames: Option<GeoNamesId>,
     /// Wikidata item id ("Q227").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
@@ -215,7 +246,7 @@ impl Links {
             }
         };
         opt(&mut self.iso3166, &other.iso3166);
-        opt(&mut self.geonames, &other.geonames);
+        self.geonames = self.geonames.or(other.geonames);
         opt(&mut self.wikidata, &other.wikidata);
         opt(&mut self.wikipedia, &other.wikipedia);
         opt(&mut self.lei, &other.lei);
@@ -246,19 +277,8 @@ pub struct PersonAttrs {
     pub country_code: Option<String>,
 }
 
-/// The TimeML type of a temporal expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum TimexType {
-    /// A calendar date or period.
-    Date,
-    /// A time of day.
-    Time,
-    /// A length of time.
-    Duration,
-    /// A recurring time.
-    Set,
-}
+/// The time stage's own type, so a timex keeps one vocabulary from recognition to the wire.
+pub use crate::time::TimexType;
 
 /// The normalized value of a temporal expression, filled by the time stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

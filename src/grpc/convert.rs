@@ -128,11 +128,7 @@ impl Wire<'_> {
 fn links(l: &Links) -> pb::Links {
     pb::Links {
         iso3166: l.iso3166.clone().unwrap_or_default(),
-        geonames_id: l
-            .geonames
-            .as_deref()
-            .and_then(|g| g.parse().ok())
-            .unwrap_or_default(),
+        geonames_id: l.geonames.map_or(0, |id| id.0),
         wikidata: l.wikidata.clone().unwrap_or_default(),
         wikipedia: l.wikipedia.clone().unwrap_or_default(),
         lei: l.lei.clone().unwrap_or_default(),
@@ -259,33 +255,7 @@ mod tests {
     /// Every type keeps the wire value its name gives it (`ENTITY_TYPE_<serde name>`).
     #[test]
     fn entity_types_map_to_the_wire_value_of_their_name() {
-        for t in [
-            EntityType::Person,
-            EntityType::Norp,
-            EntityType::Fac,
-            EntityType::Org,
-            EntityType::Gpe,
-            EntityType::Loc,
-            EntityType::Product,
-            EntityType::Event,
-            EntityType::WorkOfArt,
-            EntityType::Law,
-            EntityType::Language,
-            EntityType::Date,
-            EntityType::Time,
-            EntityType::Duration,
-            EntityType::Set,
-            EntityType::Percent,
-            EntityType::Money,
-            EntityType::Quantity,
-            EntityType::Ordinal,
-            EntityType::Cardinal,
-            EntityType::Title,
-            EntityType::Handle,
-            EntityType::Url,
-            EntityType::Email,
-            EntityType::Misc,
-        ] {
+        for t in EntityType::ALL {
             assert_eq!(
                 entity_type(t).as_str_name(),
                 format!("ENTITY_TYPE_{}", t.as_str())

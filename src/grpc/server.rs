@@ -9,7 +9,6 @@ use super::pb::{self, article_service_server::ArticleServiceServer};
 use super::service::ArticleSvc;
 use super::status::ServiceError;
 use crate::config::Config;
-use crate::pipeline::Pipeline;
 use std::future::Future;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -77,7 +76,6 @@ fn reflection() -> tonic_reflection::server::Builder<'static> {
 pub async fn run(
     listeners: impl Into<Listeners>,
     config: Config,
-    pipeline: Arc<Pipeline>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
     let Listeners {
@@ -85,7 +83,7 @@ pub async fn run(
         metrics: metrics_listener,
     } = listeners.into();
     let metrics = Arc::new(Metrics::new()?);
-    let svc = ArticleSvc::new(pipeline, &config, Arc::clone(&metrics));
+    let svc = ArticleSvc::new(&config, Arc::clone(&metrics));
     // Dropping the sender (when `run` returns) stops the metrics listener.
     let _stop_metrics = metrics_listener.map(|l| spawn_metrics(l, &metrics, &svc));
     let max = config.max_message_bytes;

@@ -29,10 +29,10 @@ pub struct ArticleSvc {
 }
 
 impl ArticleSvc {
-    /// Wraps a loaded pipeline with the configured limits, reporting to `metrics`.
-    pub fn new(pipeline: Arc<Pipeline>, config: &Config, metrics: Arc<Metrics>) -> Self {
+    /// Serves the configured pipeline within the configured limits, reporting to `metrics`.
+    pub fn new(config: &Config, metrics: Arc<Metrics>) -> Self {
         ArticleSvc {
-            pipeline,
+            pipeline: Arc::clone(&config.pipeline),
             limiter: Limiter::new(config.max_concurrent_parses, config.max_queued_parses),
             max_text_bytes: config.max_text_bytes,
             window: config.stream_window,

@@ -48,8 +48,10 @@ pub use recognizer::TimexRecognizer;
 use crate::text::Span;
 use serde::Serialize;
 
-/// TIMEX3 `type`: what kind of time the expression denotes.
+/// TIMEX3 `type`: what kind of time the expression denotes. The entity stage
+/// reports it as is, so its serde form is the TimeML spelling of [`TimexType::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum TimexType {
     /// A calendar date or period (`Feb. 6`, `2020`, `last week`).
     Date,

@@ -493,3 +493,16 @@ fn sentence_final_meridiem_leaves_the_period_and_edges_of_day() {
         "1989-11-01TAF",
     );
 }
+
+#[test]
+fn timex_type_serializes_as_its_timeml_spelling() {
+    for t in [
+        TimexType::Date,
+        TimexType::Time,
+        TimexType::Duration,
+        TimexType::Set,
+    ] {
+        let json = serde_json::to_string(&t).expect("serializes");
+        assert_eq!(json, format!("\"{}\"", t.as_str()));
+    }
+}

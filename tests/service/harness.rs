@@ -4,7 +4,6 @@
 use newsparse::config::RawConfig;
 use newsparse::grpc::pb::article_service_client::ArticleServiceClient;
 use newsparse::grpc::{self, pb};
-use newsparse::pipeline::Pipeline;
 use std::net::SocketAddr;
 use tokio::sync::oneshot;
 use tonic::transport::Channel;
@@ -53,7 +52,7 @@ impl TestServer {
         let shutdown = async move {
             let _ = rx.await;
         };
-        let task = tokio::spawn(grpc::run(listeners, config, pipeline(), shutdown));
+        let task = tokio::spawn(grpc::run(listeners, config, shutdown));
         TestServer {
             addr,
             metrics_addr,
@@ -130,11 +129,6 @@ pub fn fixture(stem: &str) -> String {
         .find(|(s, _)| s == stem)
         .map(|(_, t)| t)
         .unwrap_or_else(|| panic!("fixture {stem} missing"))
-}
-
-/// The embedded pipeline, loaded once for the whole test binary.
-pub fn pipeline() -> std::sync::Arc<Pipeline> {
-    Pipeline::shared().expect("embedded resources load")
 }
 
 pub const TREND: &str = "trend-2020-02-07-sadigov-gerasimov";

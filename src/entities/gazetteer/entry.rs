@@ -1,5 +1,6 @@
 //! What the gazetteer knows about one name: the entry, its kind and ids, and a match in text.
 
+use crate::entities::GeoNamesId;
 use crate::text::Span;
 
 /// What sort of place an entry is; decides GPE versus LOC together with [`GazEntry::gpe`].
@@ -38,7 +39,7 @@ pub struct Ids {
     /// ISO 3166-1 alpha-3, for countries only.
     pub iso3166_alpha3: Option<&'static str>,
     /// GeoNames feature id.
-    pub geonames: Option<u32>,
+    pub geonames: Option<GeoNamesId>,
     /// Wikidata item id ("Q227"), only where the curators were certain.
     pub wikidata: Option<&'static str>,
 }

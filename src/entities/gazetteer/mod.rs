@@ -28,7 +28,7 @@ pub use compound::{compound_parts, possessive, Possessive};
 pub use entry::{EntryId, GazEntry, GazKind, GazMatch, Ids, PlaceKind};
 pub use error::GazError;
 pub use load::Sources;
-pub use refine::{entry_type, refine, Coarse};
+pub use refine::{entry_type, refine};
 
 /// The loaded gazetteers plus the automaton that finds their names in text.
 pub struct Gazetteer {

@@ -21,20 +21,8 @@
 use super::compound::compound_parts;
 use super::entry::{EntryId, GazEntry, GazKind, PlaceKind};
 use super::Gazetteer;
+use crate::entities::ner::NerLabel;
 use crate::entities::EntityType;
-
-/// The coarse label a CoNLL-style recognizer gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Coarse {
-    /// Person.
-    Per,
-    /// Organization.
-    Org,
-    /// Location.
-    Loc,
-    /// Miscellaneous name.
-    Misc,
-}
 
 const GEOGRAPHY: [&str; 16] = [
     "River",
@@ -167,9 +155,13 @@ const EVENT: [&str; 19] = [
 
 /// Fine type and, when known, the linked entry of a span's text given its coarse label.
 /// Demonyms link to their country ("Azerbaijani" → Azerbaijan).
-pub fn refine(g: &Gazetteer, text_of_span: &str, coarse: Coarse) -> (EntityType, Option<EntryId>) {
+pub fn refine(
+    g: &Gazetteer,
+    text_of_span: &str,
+    coarse: NerLabel,
+) -> (EntityType, Option<EntryId>) {
     let text = text_of_span.trim();
-    if coarse == Coarse::Per {
+    if coarse == NerLabel::Per {
         return (EntityType::Person, None);
     }
     let bare = text
@@ -185,13 +177,13 @@ pub fn refine(g: &Gazetteer, text_of_span: &str, coarse: Coarse) -> (EntityType,
 }
 
 /// True when an entry may stand for a name the recognizer typed `coarse`.
-fn agrees(coarse: Coarse, e: &GazEntry) -> bool {
+fn agrees(coarse: NerLabel, e: &GazEntry) -> bool {
     match (coarse, e.kind) {
-        (Coarse::Loc, GazKind::Place(_)) => true,
-        (Coarse::Org, GazKind::Organization) => true,
-        (Coarse::Org, GazKind::Nationality) => e.country.is_none(),
-        (Coarse::Misc, GazKind::Nationality | GazKind::Event | GazKind::Product) => true,
-        (Coarse::Org, GazKind::Product) => true,
+        (NerLabel::Loc, GazKind::Place(_)) => true,
+        (NerLabel::Org, GazKind::Organization) => true,
+        (NerLabel::Org, GazKind::Nationality) => e.country.is_none(),
+        (NerLabel::Misc, GazKind::Nationality | GazKind::Event | GazKind::Product) => true,
+        (NerLabel::Org, GazKind::Product) => true,
         _ => false,
     }
 }
@@ -225,23 +217,23 @@ fn link(g: &Gazetteer, id: EntryId) -> Option<EntryId> {
 }
 
 /// Typing of names the gazetteers do not know, from their last word and compounds.
-fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
+fn by_shape(g: &Gazetteer, text: &str, coarse: NerLabel) -> EntityType {
     let last = text.rsplit(' ').next().unwrap_or(text);
     let first = text.split(' ').next().unwrap_or(text);
     match coarse {
         // An ORG named after its building is still the organization (the club
         // "Crystal Palace"); an airport or a stadium is the place (see FACILITY_OVER_ORG).
-        Coarse::Loc | Coarse::Misc if FACILITY.contains(&last) => EntityType::Fac,
-        Coarse::Loc | Coarse::Misc | Coarse::Org
+        NerLabel::Loc | NerLabel::Misc if FACILITY.contains(&last) => EntityType::Fac,
+        NerLabel::Loc | NerLabel::Misc | NerLabel::Org
             if FACILITY_OVER_ORG.contains(&last) || venue(text, first, last) =>
         {
             EntityType::Fac
         }
-        Coarse::Org | Coarse::Loc if EVENT_OVER_ORG.contains(&last) && text.contains(' ') => {
+        NerLabel::Org | NerLabel::Loc if EVENT_OVER_ORG.contains(&last) && text.contains(' ') => {
             EntityType::Event
         }
         // "Great Patriotic War", "Gulf War"; not "Institute for the Study of War".
-        Coarse::Org | Coarse::Loc
+        NerLabel::Org | NerLabel::Loc
             if last == "War"
                 && text.contains(' ')
                 && !text.contains(" of ")
@@ -251,18 +243,18 @@ fn by_shape(g: &Gazetteer, text: &str, coarse: Coarse) -> EntityType {
         }
         // "River Avon", "Lake Geneva": a body of water or a mountain named first is
         // no organization.
-        Coarse::Org if matches!(first, "River" | "Lake" | "Mount") && text.contains(' ') => {
+        NerLabel::Org if matches!(first, "River" | "Lake" | "Mount") && text.contains(' ') => {
             EntityType::Loc
         }
         // "York City", "Harrogate Town": a town's name with "City" or "Town" that no
         // list knows as a place is its football club ("Mexico City" is listed).
-        Coarse::Loc if matches!(last, "City" | "Town") && text.contains(' ') => EntityType::Org,
-        Coarse::Loc if ORG_OVER_LOC.contains(&last) || ORG_OVER_LOC.contains(&first) => {
+        NerLabel::Loc if matches!(last, "City" | "Town") && text.contains(' ') => EntityType::Org,
+        NerLabel::Loc if ORG_OVER_LOC.contains(&last) || ORG_OVER_LOC.contains(&first) => {
             EntityType::Org
         }
-        Coarse::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
-        Coarse::Loc => EntityType::Gpe,
-        Coarse::Org => EntityType::Org,
+        NerLabel::Loc if GEOGRAPHY.contains(&last) || GEOGRAPHY.contains(&first) => EntityType::Loc,
+        NerLabel::Loc => EntityType::Gpe,
+        NerLabel::Org => EntityType::Org,
         _ if g.is_language(text) => EntityType::Language,
         _ if LAW.contains(&last) || LAW.contains(&first) => EntityType::Law,
         _ if EVENT.contains(&last) => EntityType::Event,

@@ -3,7 +3,8 @@
 use proptest::strategy::Strategy;
 
 use super::*;
-use crate::entities::EntityType;
+use crate::entities::ner::NerLabel;
+use crate::entities::{EntityType, GeoNamesId};
 
 const FIXTURE: &str = "Azerbaijan’s First Deputy Defense Minister met the delegation in Baku, \
 referring to Azerbaijan’s Defense Ministry. Azerbaijan-Russia cooperation is based on trust. \
@@ -35,7 +36,7 @@ fn fixture_places_resolve_with_ids() {
         (az.ids.iso3166, az.ids.wikidata),
         (Some("AZ"), Some("Q227"))
     );
-    assert_eq!(az.ids.geonames, Some(587116));
+    assert_eq!(az.ids.geonames, Some(GeoNamesId(587116)));
     assert_eq!(best("Russia").ids.wikidata, Some("Q159"));
     assert_eq!(best("Armenia").ids.wikidata, Some("Q399"));
     let baku = best("Baku");
@@ -47,7 +48,7 @@ fn fixture_places_resolve_with_ids() {
     let moscow = best("Moscow");
     assert_eq!(
         (moscow.country, moscow.ids.geonames),
-        (Some("RU"), Some(524901))
+        (Some("RU"), Some(GeoNamesId(524901)))
     );
     let nk = best("Nagorno-Karabakh");
     assert_eq!(
@@ -101,96 +102,114 @@ fn nationalities_map_to_countries() {
 #[test]
 fn refine_types_fixture_names() {
     let ru = g().country_by_iso2("RU");
-    assert_eq!(refine(g(), "Russian", Coarse::Misc), (EntityType::Norp, ru));
-    assert_eq!(refine(g(), "Azerbaijani", Coarse::Misc).0, EntityType::Norp);
     assert_eq!(
-        refine(g(), "Great Patriotic War", Coarse::Misc).0,
-        EntityType::Event
-    );
-    assert_eq!(refine(g(), "Baku", Coarse::Loc).0, EntityType::Gpe);
-    assert_eq!(
-        refine(g(), "Azerbaijan", Coarse::Loc),
-        (EntityType::Gpe, g().country_by_iso2("AZ"))
+        refine(g(), "Russian", NerLabel::Misc),
+        (EntityType::Norp, ru)
     );
     assert_eq!(
-        refine(g(), "Nagorno-Karabakh", Coarse::Loc).0,
-        EntityType::Loc
-    );
-    assert_eq!(refine(g(), "Europe", Coarse::Loc).0, EntityType::Loc);
-    assert_eq!(refine(g(), "Caspian Sea", Coarse::Loc).0, EntityType::Loc);
-    assert_eq!(refine(g(), "English", Coarse::Misc).0, EntityType::Language);
-    assert_eq!(refine(g(), "Muslims", Coarse::Misc).0, EntityType::Norp);
-    assert_eq!(refine(g(), "Democrats", Coarse::Org).0, EntityType::Norp);
-    assert_eq!(
-        refine(g(), "Law on Defense", Coarse::Misc).0,
-        EntityType::Law
-    );
-    assert_eq!(refine(g(), "Constitution", Coarse::Misc).0, EntityType::Law);
-    assert_eq!(
-        refine(g(), "Azerbaijani-Russian", Coarse::Misc).0,
+        refine(g(), "Azerbaijani", NerLabel::Misc).0,
         EntityType::Norp
     );
     assert_eq!(
-        refine(g(), "Jordan", Coarse::Per),
+        refine(g(), "Great Patriotic War", NerLabel::Misc).0,
+        EntityType::Event
+    );
+    assert_eq!(refine(g(), "Baku", NerLabel::Loc).0, EntityType::Gpe);
+    assert_eq!(
+        refine(g(), "Azerbaijan", NerLabel::Loc),
+        (EntityType::Gpe, g().country_by_iso2("AZ"))
+    );
+    assert_eq!(
+        refine(g(), "Nagorno-Karabakh", NerLabel::Loc).0,
+        EntityType::Loc
+    );
+    assert_eq!(refine(g(), "Europe", NerLabel::Loc).0, EntityType::Loc);
+    assert_eq!(refine(g(), "Caspian Sea", NerLabel::Loc).0, EntityType::Loc);
+    assert_eq!(
+        refine(g(), "English", NerLabel::Misc).0,
+        EntityType::Language
+    );
+    assert_eq!(refine(g(), "Muslims", NerLabel::Misc).0, EntityType::Norp);
+    assert_eq!(refine(g(), "Democrats", NerLabel::Org).0, EntityType::Norp);
+    assert_eq!(
+        refine(g(), "Law on Defense", NerLabel::Misc).0,
+        EntityType::Law
+    );
+    assert_eq!(
+        refine(g(), "Constitution", NerLabel::Misc).0,
+        EntityType::Law
+    );
+    assert_eq!(
+        refine(g(), "Azerbaijani-Russian", NerLabel::Misc).0,
+        EntityType::Norp
+    );
+    assert_eq!(
+        refine(g(), "Jordan", NerLabel::Per),
         (EntityType::Person, None)
     );
     assert_eq!(
-        refine(g(), "Heydar Aliyev International Airport", Coarse::Loc).0,
+        refine(g(), "Heydar Aliyev International Airport", NerLabel::Loc).0,
         EntityType::Fac
     );
-    assert_eq!(refine(g(), "Kura River", Coarse::Loc).0, EntityType::Loc);
+    assert_eq!(refine(g(), "Kura River", NerLabel::Loc).0, EntityType::Loc);
 }
 
 #[test]
 fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
     // "Essex beat Kent by four wickets": county names as cricket clubs.
-    assert_eq!(refine(g(), "Kent", Coarse::Org), (EntityType::Org, None));
+    assert_eq!(refine(g(), "Kent", NerLabel::Org), (EntityType::Org, None));
     // "the Moscow Open": a place name as (part of) a tournament.
     assert_eq!(
-        refine(g(), "Moscow", Coarse::Misc),
+        refine(g(), "Moscow", NerLabel::Misc),
         (EntityType::Misc, None)
     );
-    assert_eq!(refine(g(), "Moscow", Coarse::Loc).0, EntityType::Gpe);
+    assert_eq!(refine(g(), "Moscow", NerLabel::Loc).0, EntityType::Gpe);
     // "Lakeside Palace beat Rovers": a club named after its ground.
     assert_eq!(
-        refine(g(), "Lakeside Palace", Coarse::Org).0,
+        refine(g(), "Lakeside Palace", NerLabel::Org).0,
         EntityType::Org
     );
     assert_eq!(
-        refine(g(), "Lakeside Palace", Coarse::Loc).0,
+        refine(g(), "Lakeside Palace", NerLabel::Loc).0,
         EntityType::Fac
     );
     // A war the model read as an organization is the event; an institute named for
     // the study of war stays an organization.
     assert_eq!(
-        refine(g(), "Great Patriotic War", Coarse::Org).0,
+        refine(g(), "Great Patriotic War", NerLabel::Org).0,
         EntityType::Event
     );
     assert_eq!(
-        refine(g(), "Institute for the Study of War", Coarse::Org).0,
+        refine(g(), "Institute for the Study of War", NerLabel::Org).0,
         EntityType::Org
     );
     // An organization's head outweighs the place name the model read in it; a
     // building's head outweighs the model's organization.
-    assert_eq!(refine(g(), "Saudi Gazette", Coarse::Loc).0, EntityType::Org);
-    assert_eq!(refine(g(), "River Avon", Coarse::Org).0, EntityType::Loc);
+    assert_eq!(
+        refine(g(), "Saudi Gazette", NerLabel::Loc).0,
+        EntityType::Org
+    );
+    assert_eq!(refine(g(), "River Avon", NerLabel::Org).0, EntityType::Loc);
     // A town's club, unless the list knows the name as a place.
-    assert_eq!(refine(g(), "Bradford City", Coarse::Loc).0, EntityType::Org);
-    assert_eq!(refine(g(), "Mexico City", Coarse::Loc).0, EntityType::Gpe);
     assert_eq!(
-        refine(g(), "Google Science Fair", Coarse::Misc).0,
+        refine(g(), "Bradford City", NerLabel::Loc).0,
+        EntityType::Org
+    );
+    assert_eq!(refine(g(), "Mexico City", NerLabel::Loc).0, EntityType::Gpe);
+    assert_eq!(
+        refine(g(), "Google Science Fair", NerLabel::Misc).0,
         EntityType::Event
     );
     assert_eq!(
-        refine(g(), "North Yorkshire Derby", Coarse::Org).0,
+        refine(g(), "North Yorkshire Derby", NerLabel::Org).0,
         EntityType::Event
     );
     assert_eq!(
-        refine(g(), "Catholic Church", Coarse::Loc).0,
+        refine(g(), "Catholic Church", NerLabel::Loc).0,
         EntityType::Org
     );
     assert_eq!(
-        refine(g(), "Century City Towers", Coarse::Org).0,
+        refine(g(), "Century City Towers", NerLabel::Org).0,
         EntityType::Fac
     );
     // A site's compound head is the place; a research centre is an organization.
@@ -200,13 +219,13 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
         "Circuit de Lakeside",
     ] {
         assert_eq!(
-            refine(g(), venue, Coarse::Org).0,
+            refine(g(), venue, NerLabel::Org).0,
             EntityType::Fac,
             "{venue}"
         );
     }
     assert_eq!(
-        refine(g(), "Lakeside Research Center", Coarse::Org).0,
+        refine(g(), "Lakeside Research Center", NerLabel::Org).0,
         EntityType::Org
     );
 }
@@ -215,18 +234,18 @@ fn a_known_place_read_as_a_club_or_a_title_keeps_the_models_type() {
 fn market_benchmarks_religions_and_the_hajj_have_their_own_types() {
     for index in ["FTSE 100", "S&P 500", "WTI", "Nasdaq Composite"] {
         assert_eq!(
-            refine(g(), index, Coarse::Org).0,
+            refine(g(), index, NerLabel::Org).0,
             EntityType::Product,
             "{index}"
         );
         assert_eq!(
-            refine(g(), index, Coarse::Misc).0,
+            refine(g(), index, NerLabel::Misc).0,
             EntityType::Product,
             "{index}"
         );
     }
-    assert_eq!(refine(g(), "Islam", Coarse::Org).0, EntityType::Norp);
-    assert_eq!(refine(g(), "Hajj", Coarse::Misc).0, EntityType::Event);
+    assert_eq!(refine(g(), "Islam", NerLabel::Org).0, EntityType::Norp);
+    assert_eq!(refine(g(), "Hajj", NerLabel::Misc).0, EntityType::Event);
     assert_eq!(
         found("The FTSE 100 and the Dow Jones Industrial Average rose."),
         ["FTSE 100", "Dow Jones Industrial Average"]
@@ -235,7 +254,7 @@ fn market_benchmarks_religions_and_the_hajj_have_their_own_types() {
 
 #[test]
 fn organizations_carry_ids() {
-    let (t, id) = refine(g(), "NATO", Coarse::Org);
+    let (t, id) = refine(g(), "NATO", NerLabel::Org);
     assert_eq!(t, EntityType::Org);
     let e = g().entry(id.unwrap_or(EntryId(u32::MAX)));
     assert_eq!(
@@ -348,7 +367,7 @@ fn agencies_are_linked_but_not_searched() {
         (GazKind::Organization, "Trend News Agency")
     );
     assert!(e.ids.wikidata.is_none_or(|q| q.starts_with('Q')));
-    let (t, id) = refine(g(), "Reuters", Coarse::Org);
+    let (t, id) = refine(g(), "Reuters", NerLabel::Org);
     let reuters = id.map(|id| g().entry(id));
     assert_eq!(
         (t, reuters.and_then(|e| e.ids.wikidata)),
@@ -429,7 +448,7 @@ proptest::proptest! {
         }
         let _ = compound_parts(g, &s);
         let _ = possessive(g, &s);
-        for c in [Coarse::Per, Coarse::Org, Coarse::Loc, Coarse::Misc] {
+        for c in NerLabel::ALL {
             let _ = refine(g, &s, c);
         }
     }

@@ -424,8 +424,8 @@ mod tests {
         MODEL.get_or_init(|| NerModel::embedded().expect("embedded model loads"))
     }
 
-    /// Both passes as they were before the word cache: every feature of every token
-    /// listed and looked up, no cache.
+    /// Both passes with no word cache, every feature of every token listed and looked
+    /// up: the oracle the cached tagger must match exactly.
     fn tag_uncached(
         m: &NerModel,
         text: &str,

@@ -49,7 +49,7 @@ pub(super) fn linked(g: &Gazetteer, mut c: Candidate, id: Option<EntryId>) -> Ca
     let e = g.entry(id);
     let links = Links {
         iso3166: e.ids.iso3166.map(str::to_owned),
-        geonames: e.ids.geonames.map(|n| n.to_string()),
+        geonames: e.ids.geonames,
         wikidata: e.ids.wikidata.map(str::to_owned),
         ..Links::default()
     };

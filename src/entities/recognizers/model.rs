@@ -2,7 +2,7 @@
 //! and linked through the gazetteer.
 
 use super::lists::linked;
-use crate::entities::gazetteer::{self, Coarse, Gazetteer};
+use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::ner::{NerLabel, NerModel};
 use crate::entities::{Candidate, DocView, Recognizer, Source};
 use std::sync::Arc;
@@ -37,19 +37,11 @@ impl Recognizer for ModelNames {
             .into_iter()
             .filter(|m| !is_pronoun_contraction(m.span.slice(doc.text)))
             .map(|m| {
-                let coarse = match m.label {
-                    // A dateline names where the story was filed: a place, whatever
-                    // the model made of the capitals ("NEW ORLEANS (AP) —").
-                    _ if dateline
-                        .is_some_and(|d| d.start <= m.span.start && m.span.end <= d.end) =>
-                    {
-                        Coarse::Loc
-                    }
-                    NerLabel::Per => Coarse::Per,
-                    NerLabel::Org => Coarse::Org,
-                    NerLabel::Loc => Coarse::Loc,
-                    NerLabel::Misc => Coarse::Misc,
-                };
+                // A dateline names where the story was filed: a place, whatever
+                // the model made of the capitals ("NEW ORLEANS (AP) —").
+                let in_dateline =
+                    dateline.is_some_and(|d| d.start <= m.span.start && m.span.end <= d.end);
+                let coarse = if in_dateline { NerLabel::Loc } else { m.label };
                 let (fine, id) = gazetteer::refine(&self.gazetteer, m.span.slice(doc.text), coarse);
                 let cand = Candidate::new(m.span, fine, Source::Model, m.confidence);
                 linked(&self.gazetteer, cand, id)

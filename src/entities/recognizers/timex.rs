@@ -4,7 +4,7 @@
 //! the pipeline hands its output to the entity stage instead of the stage running it.
 
 use crate::entities::{Candidate, EntityType, Source, TimexAttrs, TimexType};
-use crate::time::{self, Timex};
+use crate::time::Timex;
 
 /// Time expressions become candidates carrying their TimeML value (a grammar
 /// match with its value: confidence 1).
@@ -12,14 +12,14 @@ pub fn timex_candidates(timexes: &[Timex]) -> Vec<Candidate> {
     timexes
         .iter()
         .map(|t| {
-            let (kind, timex_type) = match t.kind {
-                time::TimexType::Date => (EntityType::Date, TimexType::Date),
-                time::TimexType::Time => (EntityType::Time, TimexType::Time),
-                time::TimexType::Duration => (EntityType::Duration, TimexType::Duration),
-                time::TimexType::Set => (EntityType::Set, TimexType::Set),
+            let kind = match t.kind {
+                TimexType::Date => EntityType::Date,
+                TimexType::Time => EntityType::Time,
+                TimexType::Duration => EntityType::Duration,
+                TimexType::Set => EntityType::Set,
             };
             let attrs = TimexAttrs {
-                timex_type,
+                timex_type: t.kind,
                 value: t.value.clone(),
                 modifier: t.modifier.map(str::to_owned),
             };
