@@ -31,6 +31,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod cpu;
+pub mod doc;
 pub mod entities;
 pub mod error;
 pub mod eval;
