@@ -1,11 +1,9 @@
 //! The pipeline: raw text in, [`Analysis`] out. Pure, synchronous, `Send + Sync`.
 //!
 //! ```text
-//! text ─► layout/metadata ─► sentences ─► time ─────────────┐ candidates
-//!                             │                              ▼
-//!                             └─► tokens ─► EntityStage (ner, gazetteer, numeric, titles,
-//!                                           institutions, contacts) ─► resolve ─► assemble
-//!                                           ─► Analysis
+//! text ─► metadata (layout, header, dateline, contacts ...) ─► Doc (tokens, blocks,
+//!         sentences, passages, anchor) ─► time ─► EntityStage (recognizers + time
+//!         expressions ─► resolve ─► assemble ─► country codes) ─► QuoteStage ─► Analysis
 //! ```
 
 use crate::doc::Doc;
