@@ -6,16 +6,21 @@
 //!
 //! ```text
 //!  raw text ──► metadata::analyze ──► layout (header / title / body / boilerplate)
-//!                    │                  │
-//!                    │                  └─► text::split_sentences ─► text::tokenize
-//!                    ▼                                                   │
-//!              publication date ──► time::TimexRecognizer (anchor) ──┐   ▼
-//!                        entities::EntityStage: recognizers ──────────┤ candidates
-//!                        (ner model, gazetteer, numeric, titles,      │   │
-//!                        institutions, contacts)                      ┘   ▼
+//!                                       │  + publication date, title, dateline, lead
+//!                                       ▼
+//!                doc::Doc (text::tokenize once, readable sentences, quote passages)
+//!                                       │
+//!              time::TimexRecognizer (anchor) ──┐
+//!                        entities::EntityStage: recognizers ──┤ candidates
+//!                        (ner model, gazetteer, numeric,      │
+//!                        titles, institutions, contacts)      ▼
 //!                          entities::resolve (one resolver) ─► assemble: group, salience
+//!                                       ▼
+//!                          quotes::QuoteStage (speakers resolved to entities)
 //! ```
 //!
+//! * [`doc`] is the segmented article: built once after the metadata stage, it is
+//!   what the time, entity and quote stages read.
 //! * [`pipeline`] is the one entry point: `Pipeline::analyze(&self, text, options)`,
 //!   pure and synchronous. Every position it reports is a [`text::Span`], a byte range
 //!   into the untouched input.
@@ -31,6 +36,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod cpu;
+pub mod doc;
 pub mod entities;
 pub mod error;
 pub mod eval;

@@ -1,23 +1,21 @@
 //! The pipeline: raw text in, [`Analysis`] out. Pure, synchronous, `Send + Sync`.
 //!
 //! ```text
-//! text ─► layout/metadata ─► sentences ─► time ─────────────┐ candidates
-//!                             │                              ▼
-//!                             └─► tokens ─► EntityStage (ner, gazetteer, numeric, titles,
-//!                                           institutions, contacts) ─► resolve ─► assemble
-//!                                           ─► Analysis
+//! text ─► metadata (layout, header, dateline, contacts ...) ─► Doc (tokens, blocks,
+//!         sentences, passages, anchor) ─► time ─► EntityStage (recognizers + time
+//!         expressions ─► resolve ─► assemble ─► country codes) ─► QuoteStage ─► Analysis
 //! ```
 
-use crate::entities::gazetteer::Gazetteer;
+use crate::doc::Doc;
 use crate::entities::ner::NerModel;
-use crate::entities::recognizers::{timex_candidates, Parts};
-use crate::entities::{DocView, Entity, EntityStage};
+use crate::entities::recognizers::Parts;
+use crate::entities::{Entity, EntityStage};
 use crate::error::{RequestError, ResourceError};
 pub use crate::metadata::BlockKind;
 use crate::metadata::{self, DateResolver, FoundDate, Metadata, Tables};
 use crate::quotes::{Quote, QuoteStage};
 use crate::resources::Resources;
-use crate::text::{split_sentences, tokenize, Sentence, Span, Token};
+use crate::text::Span;
 use crate::time::TimexRecognizer;
 use serde::Serialize;
 use std::sync::Arc;
@@ -78,7 +76,7 @@ pub struct SentenceSpan {
 }
 
 /// Everything the pipeline found in one article.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Analysis {
     /// Blocks in text order.
     pub paragraphs: Vec<Paragraph>,
@@ -93,6 +91,31 @@ pub struct Analysis {
     /// Wall time of each stage, in order (for the server's metrics).
     #[serde(skip)]
     pub stage_times: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Analysis {
+    /// The segmentation of `doc` (and its metadata when `metadata` is set), with
+    /// no entities or quotes yet.
+    fn of(doc: Doc<'_>, metadata: bool) -> Self {
+        let paragraphs = (doc.blocks.iter())
+            .map(|b| Paragraph {
+                span: b.span,
+                kind: b.kind,
+            })
+            .collect();
+        let sentences = (doc.body_sentences())
+            .map(|(s, paragraph)| SentenceSpan {
+                span: s.span,
+                paragraph,
+            })
+            .collect();
+        Analysis {
+            paragraphs,
+            sentences,
+            metadata: metadata.then_some(doc.metadata),
+            ..Analysis::default()
+        }
+    }
 }
 
 /// Times stages and stops between them once the deadline has passed.
@@ -132,8 +155,6 @@ pub struct DeadlinePassed;
 pub struct Pipeline {
     timex: TimexRecognizer,
     tables: Tables,
-    /// Also read after assembly, for the country codes of the wire.
-    gazetteer: Arc<Gazetteer>,
     /// Also held here for the bare-model line of `newsparse eval`.
     ner: Arc<NerModel>,
     entities: EntityStage,
@@ -143,7 +164,6 @@ pub struct Pipeline {
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pipeline")
-            .field("gazetteer", &self.gazetteer)
             .field("entities", &self.entities)
             .finish_non_exhaustive()
     }
@@ -171,11 +191,10 @@ pub const MODEL_VERSION: &str = concat!("newsparse-", env!("CARGO_PKG_VERSION"))
 impl Pipeline {
     /// A pipeline over resources loaded (and validated) by [`Resources::load`].
     pub fn new(r: Resources) -> Self {
-        let gazetteer = Arc::new(r.gazetteer);
         let ner = Arc::new(r.ner);
         let entities = EntityStage::builtin(Parts {
             model: Arc::clone(&ner),
-            gazetteer: Arc::clone(&gazetteer),
+            gazetteer: Arc::new(r.gazetteer),
             numeric: r.numeric,
             titles: r.titles,
             institutions: r.institutions,
@@ -184,7 +203,6 @@ impl Pipeline {
         Pipeline {
             timex: TimexRecognizer::new(),
             tables: r.tables,
-            gazetteer,
             ner,
             entities,
             quotes: r.quotes,
@@ -251,72 +269,28 @@ impl Pipeline {
             document_date.as_deref(),
             options.language_hint.as_deref(),
         );
-        let paragraphs: Vec<Paragraph> = article
-            .layout
-            .blocks
-            .iter()
-            .map(|b| Paragraph {
-                span: b.span,
-                kind: b.kind,
-            })
-            .collect();
-        let md = article.metadata;
-        // The caller's date wins; else the publication date found in the text, else
-        // the date it was last updated (a page may show only that).
-        let anchor = options.document_date.or_else(|| {
-            md.published
-                .as_ref()
-                .or(md.updated.as_ref())
-                .and_then(|d| crate::time::parse_anchor(&d.value).ok())
-        });
-        let tokens = tokenize(text);
-        let read = readable_sentences(text, &tokens, &paragraphs);
+        let doc = Doc::new(text, article, options.document_date);
         clock.lap("metadata")?;
         let mut times = Vec::new();
         if options.stages.time {
-            times = timex_candidates(&self.timex.recognize(text, anchor.as_ref()));
+            times = self.timex.recognize(text, doc.anchor.as_ref());
             clock.lap("time")?;
         }
-        let sentences: Vec<SentenceSpan> = read
-            .iter()
-            .filter(|(_, p)| paragraphs[*p].kind == BlockKind::Body)
-            .map(|(s, p)| SentenceSpan {
-                span: s.span,
-                paragraph: *p,
-            })
-            .collect();
-        let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-        let body = body_spans(&paragraphs);
-        let anchor_date = anchor.as_ref().map(|a| a.date.to_string());
-        let readable: Vec<Sentence> = read.into_iter().map(|(s, _)| s).collect();
-        let doc = DocView {
-            text,
-            sentences: &sentence_spans,
-            paragraphs: &body,
-            anchor_date: anchor_date.as_deref(),
-            lead: md.lead.as_ref().map(|l| l.span),
-            tokens: &tokens,
-            readable: &readable,
-            metadata: Some(&md),
-        };
-        let mut entities = self.entities.entities(&doc, options.stages.entities, times);
-        add_country_codes(&self.gazetteer, &mut entities);
+        let entities = self
+            .entities
+            .entities(&doc, options.stages.entities, &times);
         clock.lap("entities")?;
         let quotes = match options.stages.quotes {
-            true => readable_quotes(self.quotes.extract(text, &tokens, &entities), &paragraphs),
+            true => self.quotes.read(&doc, &entities),
             false => Vec::new(),
         };
         // The work is done now: a deadline passing here is the edge's to judge.
         let _ = clock.lap("quotes");
-        let metadata = options.stages.metadata.then_some(md);
-        Ok(Analysis {
-            paragraphs,
-            sentences,
-            metadata,
-            entities,
-            quotes,
-            stage_times: clock.times,
-        })
+        let mut analysis = Analysis::of(doc, options.stages.metadata);
+        analysis.entities = entities;
+        analysis.quotes = quotes;
+        analysis.stage_times = clock.times;
+        Ok(analysis)
     }
 
     /// The statistical model the entity stage runs (for the bare-model line of
@@ -326,76 +300,10 @@ impl Pipeline {
     }
 }
 
-/// The wire promises ISO 3166-1 codes beside country names; the entity stage
-/// names countries, so their codes are looked up once, here.
-fn add_country_codes(gazetteer: &Gazetteer, entities: &mut [Entity]) {
-    let code = |name: &Option<String>| {
-        name.as_deref()
-            .and_then(|n| gazetteer.country_code(n))
-            .map(str::to_owned)
-    };
-    for e in entities {
-        e.attributes.country_code = code(&e.attributes.country);
-        if let Some(p) = e.attributes.person.as_mut() {
-            p.country_code = code(&p.country);
-        }
-    }
-}
-
 /// The caller's document date as ISO 8601, for the metadata stage.
 fn anchor_iso(a: &crate::time::Anchor) -> String {
     match a.time {
         Some((h, m, s)) => format!("{}T{h:02}:{m:02}:{s:02}", a.date),
         None => a.date.to_string(),
     }
-}
-
-/// Quotes whose content starts in the title or body: a header or footer line is
-/// never anyone's statement.
-fn readable_quotes(quotes: Vec<Quote>, paragraphs: &[Paragraph]) -> Vec<Quote> {
-    let readable = |at: usize| {
-        paragraphs.iter().any(|p| {
-            matches!(p.kind, BlockKind::Body | BlockKind::Title)
-                && p.span.start <= at
-                && at < p.span.end
-        })
-    };
-    quotes
-        .into_iter()
-        .filter(|q| q.content.first().is_some_and(|s| readable(s.start)))
-        .collect()
-}
-
-fn body_spans(paragraphs: &[Paragraph]) -> Vec<Span> {
-    paragraphs
-        .iter()
-        .filter(|p| p.kind == BlockKind::Body)
-        .map(|p| p.span)
-        .collect()
-}
-
-/// Sentences of the title, dateline and body paragraphs (the text a reader reads), each
-/// with the index of its paragraph. A dateline on a line of its own (`NEW YORK
-/// 1996-08-30`) names a place as surely as one that opens the first paragraph. Headers
-/// and boilerplate are left out so the model never sees "Follow us on Twitter" as prose.
-fn readable_sentences(
-    text: &str,
-    tokens: &[Token],
-    paragraphs: &[Paragraph],
-) -> Vec<(Sentence, usize)> {
-    let readable =
-        |k: BlockKind| matches!(k, BlockKind::Body | BlockKind::Title | BlockKind::Dateline);
-    let mut out = Vec::new();
-    for (i, p) in paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| readable(p.kind))
-    {
-        out.extend(
-            split_sentences(text, tokens, p.span)
-                .into_iter()
-                .map(|s| (s, i)),
-        );
-    }
-    out
 }

@@ -6,18 +6,19 @@
 //! "the colonel general" phrases; keep free-standing offices as TITLE entities;
 //! link acronyms; score salience; sort and number.
 
-use super::candidate::{Candidate, DocView};
+use super::candidate::Candidate;
 use super::mentions::{norm_key, proper_kind, Groups};
 use super::people::{self, country_of, PersonFacts};
 use super::resolve::{resolve, Resolved};
 use super::salience;
 use super::types::{Attributes, Entity, EntityType, Mention, MentionKind, PersonAttrs, TitleKind};
 use super::{acronyms, grouping, nominals};
+use crate::doc::Doc;
 use crate::text::Span;
 
 /// All entities of a document, most salient first (ties: earliest first mention),
 /// numbered "e1", "e2", ... in that order.
-pub fn assemble(doc: &DocView<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
+pub fn assemble(doc: &Doc<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
     let text = doc.text;
     let Resolved {
         mut kept,
@@ -30,13 +31,14 @@ pub fn assemble(doc: &DocView<'_>, cands: Vec<Candidate>) -> Vec<Entity> {
     let mut g = grouping::group(text, &kept, &parts);
     let mut used = vec![false; kept.len()];
     apply_facts(&mut g, &facts, &mut used);
-    for t in nominals::resolve(text, &kept, &used, doc.sentences, &mut g) {
+    let sentences: Vec<Span> = doc.body_sentences().map(|(s, _)| s.span).collect();
+    for t in nominals::resolve(text, &kept, &used, &sentences, &mut g) {
         used[t] = true;
     }
     add_free_titles(text, &kept, &used, &mut g);
     acronyms::link(text, &kept, &mut g);
     g.settle_kinds();
-    finish(doc, g)
+    finish(doc, &sentences, g)
 }
 
 /// "Azerbaijan's Defense Ministry" belongs to Azerbaijan; "Russian Armed Forces"
@@ -114,13 +116,14 @@ fn add_free_titles(text: &str, kept: &[Candidate], used: &[bool], g: &mut Groups
     }
 }
 
-fn finish(doc: &DocView<'_>, mut g: Groups) -> Vec<Entity> {
+/// `sentences` are the body's, in text order.
+fn finish(doc: &Doc<'_>, sentences: &[Span], mut g: Groups) -> Vec<Entity> {
     let text = doc.text;
     for c in g.clusters.iter_mut() {
         c.mentions.sort_by_key(|m| m.span);
         c.mentions.dedup_by_key(|m| m.span);
     }
-    let (live, scores, order) = rank(doc, &g);
+    let (live, scores, order) = rank(doc, sentences, &g);
     let mut id_of = vec![None; g.clusters.len()];
     for (rank, &k) in order.iter().enumerate() {
         id_of[live[k]] = Some(format!("e{}", rank + 1));
@@ -153,8 +156,9 @@ fn finish(doc: &DocView<'_>, mut g: Groups) -> Vec<Entity> {
 }
 
 /// Live clusters, their saliences, and their order (salience desc, first mention asc).
-fn rank(doc: &DocView<'_>, g: &Groups) -> (Vec<usize>, Vec<f32>, Vec<usize>) {
-    let lead = salience::lead_span(doc.text, doc.lead, doc.paragraphs, doc.sentences);
+fn rank(doc: &Doc<'_>, sentences: &[Span], g: &Groups) -> (Vec<usize>, Vec<f32>, Vec<usize>) {
+    let paragraphs: Vec<Span> = doc.body_blocks().collect();
+    let lead = salience::lead_span(doc.text, doc.lead(), &paragraphs, sentences);
     let live: Vec<usize> = (0..g.clusters.len())
         .filter(|&i| g.clusters[i].merged_into.is_none() && !g.clusters[i].mentions.is_empty())
         .collect();

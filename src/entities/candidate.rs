@@ -1,53 +1,12 @@
 //! The contract between recognizers and the assembly stage.
 //!
 //! Every recognizer (statistical model, gazetteer, time expressions, metadata,
-//! numeric rules, title lexicon) reads a [`DocView`] and proposes [`Candidate`]s;
+//! numeric rules, title lexicon) reads a [`Doc`] and proposes [`Candidate`]s;
 //! `merge` then removes overlaps and `assemble` turns the survivors into entities.
 
 use super::types::{EntityType, Links, NumericAttrs, TimexAttrs, TitleAttrs};
-use crate::metadata::Metadata;
-use crate::text::{Sentence, Span, Token};
-
-/// The read-only view of a document that recognizers need.
-///
-/// Deliberately small so that stages do not depend on one another's internals.
-#[derive(Debug, Clone, Copy)]
-pub struct DocView<'a> {
-    /// The untouched input; every span indexes into it.
-    pub text: &'a str,
-    /// Sentence spans in text order.
-    pub sentences: &'a [Span],
-    /// Paragraph spans in text order.
-    pub paragraphs: &'a [Span],
-    /// Publication date as ISO 8601 ("2020-02-07"), anchoring relative dates.
-    pub anchor_date: Option<&'a str>,
-    /// Title plus lead paragraph when the metadata stage found them; salience then
-    /// rewards entities named there. When `None`, the first paragraph of at least
-    /// twelve words is used.
-    pub lead: Option<Span>,
-    /// Every token of the text, in order.
-    pub tokens: &'a [Token],
-    /// Sentences of the title and body (what a reader reads): what the model tags.
-    pub readable: &'a [Sentence],
-    /// What the metadata stage found (handles, URLs, e-mails), when it ran.
-    pub metadata: Option<&'a Metadata>,
-}
-
-impl<'a> DocView<'a> {
-    /// A view with no structure, for tests and for callers that skipped segmentation.
-    pub fn plain(text: &'a str) -> Self {
-        DocView {
-            text,
-            sentences: &[],
-            paragraphs: &[],
-            anchor_date: None,
-            lead: None,
-            tokens: &[],
-            readable: &[],
-            metadata: None,
-        }
-    }
-}
+use crate::doc::Doc;
+use crate::text::Span;
 
 /// Which kind of recognizer proposed a candidate; `merge` ranks them by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,5 +80,5 @@ impl Candidate {
 /// Implementations are loaded once and shared across request threads.
 pub trait Recognizer: Send + Sync {
     /// Proposes candidates; they may overlap each other and other recognizers' output.
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate>;
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate>;
 }

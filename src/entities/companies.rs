@@ -10,10 +10,11 @@
 //! it (the full name, a ticker, a product or the company's trade nearby). A wrong
 //! link is worse than none.
 
-use super::candidate::{Candidate, DocView, Recognizer, Source};
+use super::candidate::{Candidate, Recognizer, Source};
 use super::error::LexiconError;
 use super::types::{EntityType, Links};
 use super::words::words;
+use crate::doc::Doc;
 use crate::text::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -559,10 +560,10 @@ impl CompanyNames {
 }
 
 impl Recognizer for CompanyNames {
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
         let c = &*self.table;
         let found: Vec<(Span, &[Alias])> = doc
-            .readable
+            .sentences
             .iter()
             .flat_map(|s| c.find(doc.text, s.span))
             .collect();
@@ -653,13 +654,7 @@ Apple_Hospitality_REIT\tApple Hospitality REIT\tApple Hospitality REIT\t\tNYSE:A
 
     fn names(text: &str) -> Vec<(String, String)> {
         let t = std::sync::Arc::new(table());
-        let doc_tokens = crate::text::tokenize(text);
-        let sentences = vec![crate::text::Sentence {
-            span: Span::new(0, text.len()),
-            tokens: 0..doc_tokens.len(),
-        }];
-        let mut doc = DocView::plain(text);
-        doc.readable = &sentences;
+        let doc = Doc::with_sentences(text, &[], &[Span::new(0, text.len())]);
         CompanyNames::new(t)
             .recognize(&doc)
             .into_iter()

@@ -6,7 +6,8 @@
 //! Reuters text names them in many shapes; news consumers care most about exactly
 //! these organizations, so a curated lexicon backs the model up.
 
-use super::{Candidate, DocView, EntityType, Recognizer, Source};
+use super::{Candidate, EntityType, Recognizer, Source};
+use crate::doc::Doc;
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -49,7 +50,7 @@ impl InstitutionRecognizer {
 }
 
 impl Recognizer for InstitutionRecognizer {
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
         self.scan(doc.text)
     }
 }

@@ -4,13 +4,13 @@
 //! ```text
 //!                  ┌─ ModelNames (ner, contextual) ──┐
 //!                  ├─ GazetteerNames (lists) ────────┤
-//! DocView ─► stage ├─ numeric, titles, institutions ─┤ Vec<Candidate>
+//!     Doc ─► stage ├─ numeric, titles, institutions ─┤ Vec<Candidate>
 //!                  ├─ ContactNames (metadata) ───────┤      │  + time (crate::time)
 //!                  └─ (one file + one line each) ────┘      ▼
 //!   resolve: repairs → precedence → parts ─► assemble: people → mentions → nominals
 //!                                            → titles → acronyms → salience → ids
 //! ```
-//! Every recognizer implements [`Recognizer`] over a [`DocView`]; [`resolve()`]
+//! Every recognizer implements [`Recognizer`] over a [`crate::doc::Doc`]; [`resolve()`]
 //! is the only place that decides how their outputs combine.
 //!
 //! Where things live: `types` (the public vocabulary), `candidate` (the
@@ -50,7 +50,7 @@ mod words;
 mod tests;
 
 pub use assemble::assemble;
-pub use candidate::{Candidate, DocView, Recognizer, Source};
+pub use candidate::{Candidate, Recognizer, Source};
 pub use companies::Companies;
 pub use error::LexiconError;
 pub use numeric::NumericRecognizer;

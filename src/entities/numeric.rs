@@ -7,10 +7,11 @@
 //! numbers that look like years are left to the time stage, and digits glued to
 //! letters or dates ("G20", "F-16", "10:30", "07.02.2020") are not numbers here.
 
-use super::candidate::{Candidate, DocView, Recognizer, Source};
+use super::candidate::{Candidate, Recognizer, Source};
 use super::error::LexiconError;
 use super::types::{EntityType, NumericAttrs};
 use super::units::{self, WordRole};
+use crate::doc::Doc;
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -72,7 +73,7 @@ impl NumericRecognizer {
 }
 
 impl Recognizer for NumericRecognizer {
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
         self.scan(doc.text)
     }
 }

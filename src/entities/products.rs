@@ -18,9 +18,10 @@
 //! Every candidate is `Source::Rule` with a type of its own, so it outranks the
 //! model's reading of the same span and loses to a longer name.
 
-use super::candidate::{Candidate, DocView, Source};
+use super::candidate::{Candidate, Source};
 use super::types::EntityType;
 use super::words::{words, Word};
+use crate::doc::Doc;
 use crate::text::Span;
 use rustc_hash::FxHashSet;
 
@@ -36,12 +37,12 @@ const LIKELY: f32 = 0.8;
 /// The products of `doc`, given every other recognizer's candidates; `is_maker`
 /// says whether a name is a known company (from the company table).
 pub(crate) fn propose(
-    doc: &DocView<'_>,
+    doc: &Doc<'_>,
     cands: &[Candidate],
     is_maker: &dyn Fn(&str) -> bool,
 ) -> Vec<Candidate> {
     let text = doc.text;
-    let sentences: Vec<Vec<Word<'_>>> = doc.readable.iter().map(|s| words(text, s.span)).collect();
+    let sentences: Vec<Vec<Word<'_>>> = doc.sentences.iter().map(|s| words(text, s.span)).collect();
     let ctx = Context {
         text,
         cands,
@@ -74,7 +75,7 @@ pub(crate) fn propose(
     // Model tokens seen with a brand: the same token alone is the same product.
     let mut known: FxHashSet<String> = FxHashSet::default();
     // Model names need a digit, or a named series ("Model Y", "Series X").
-    let numbered: Vec<bool> = (doc.readable.iter())
+    let numbered: Vec<bool> = (doc.sentences.iter())
         .map(|s| {
             let t = s.span.slice(text);
             t.bytes().any(|b| b.is_ascii_digit()) || t.contains("Model ") || t.contains("Series ")
@@ -1238,25 +1239,20 @@ fn retyped_misc(ctx: &Context<'_>, sentences: &[Vec<Word<'_>>], out: &mut Vec<Ca
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Sentence;
 
     /// The products in `text` (one sentence per line), given other recognizers'
     /// ORG names and the makers the company table knows.
     fn products(text: &str, orgs: &[&str], makers: &[&str]) -> Vec<String> {
         let mut at = 0;
-        let sentences: Vec<Sentence> = text
+        let sentences: Vec<Span> = text
             .split('\n')
             .map(|line| {
-                let s = Sentence {
-                    span: Span::new(at, at + line.len()),
-                    tokens: 0..0,
-                };
+                let s = Span::new(at, at + line.len());
                 at += line.len() + 1;
                 s
             })
             .collect();
-        let mut doc = DocView::plain(text);
-        doc.readable = &sentences;
+        let doc = Doc::with_sentences(text, &[], &sentences);
         let cands: Vec<Candidate> = orgs
             .iter()
             .map(|o| {

@@ -2,10 +2,11 @@
 //! the model, gazetteer, time and metadata stages (`text.find` plays the tagger).
 
 use super::assemble::assemble;
-use super::candidate::{Candidate, DocView, Source};
+use super::candidate::{Candidate, Source};
 use super::numeric::NumericRecognizer;
 use super::titles::TitleRecognizer;
 use super::types::*;
+use crate::doc::Doc;
 use crate::text::Span;
 
 const FIXTURE: &str = include_str!("../../tests/fixtures/trend-2020-02-07-sadigov-gerasimov.txt");
@@ -101,11 +102,7 @@ fn fixture_candidates(t: &str) -> Vec<Candidate> {
 
 fn fixture_entities() -> Vec<Entity> {
     let (paragraphs, sentences) = segments(FIXTURE);
-    let doc = DocView {
-        paragraphs: &paragraphs,
-        sentences: &sentences,
-        ..DocView::plain(FIXTURE)
-    };
+    let doc = Doc::with_sentences(FIXTURE, &paragraphs, &sentences);
     assemble(&doc, fixture_candidates(FIXTURE))
 }
 
@@ -287,11 +284,7 @@ fn noisy_model_spans_give_the_same_result() {
     noisy.extend(cands(t, "First Deputy Defense Minister", Misc, m));
     noisy.extend(cands(t, "Azerbaijan-Russia", Misc, m));
     let (paragraphs, sentences) = segments(t);
-    let doc = DocView {
-        paragraphs: &paragraphs,
-        sentences: &sentences,
-        ..DocView::plain(t)
-    };
+    let doc = Doc::with_sentences(t, &paragraphs, &sentences);
     let got = assemble(&doc, noisy);
     assert_eq!(got, fixture_entities());
 }

@@ -2,12 +2,13 @@
 //! never-panics property over arbitrary text and candidates.
 
 use super::super::assemble::assemble;
-use super::super::candidate::{Candidate, DocView, Source};
+use super::super::candidate::{Candidate, Source};
 use super::super::numeric::NumericRecognizer;
 use super::super::resolve::{merge, resolve};
 use super::super::titles::TitleRecognizer;
 use super::super::types::*;
 use super::spans;
+use crate::doc::Doc;
 use crate::text::Span;
 
 fn at(text: &str, needle: &str, kind: EntityType, source: Source) -> Candidate {
@@ -135,7 +136,7 @@ fn apposition_and_single_title() {
     let mut russian = at(t, "Russian", EntityType::Norp, Source::Gazetteer);
     russian.country = Some("Russia".into());
     cands.push(russian);
-    let all = assemble(&DocView::plain(t), cands);
+    let all = assemble(&Doc::plain(t), cands);
     assert_eq!(person_of(&all, "Ilham Aliyev").offices, ["President"]);
     let shoigu = person_of(&all, "Sergei Shoigu");
     assert_eq!(shoigu.offices, ["Defense Minister"]);
@@ -159,7 +160,7 @@ fn acronym_definition_links_later_uses() {
         Source::Model,
         0.7,
     ));
-    let all = assemble(&DocView::plain(t), cands);
+    let all = assemble(&Doc::plain(t), cands);
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0].name, "North Atlantic Treaty Organization");
     assert_eq!(all[0].attributes.acronym.as_deref(), Some("NATO"));
@@ -178,10 +179,7 @@ fn ambiguous_nominal_is_left_alone() {
     cands.push(at(t, "Ivan Petrov", EntityType::Person, Source::Model));
     cands.push(at(t, "Oleg Sidorov", EntityType::Person, Source::Model));
     let all = assemble(
-        &DocView {
-            sentences: &[Span::new(0, 45), Span::new(46, 65)],
-            ..DocView::plain(t)
-        },
+        &Doc::with_sentences(t, &[], &[Span::new(0, 45), Span::new(46, 65)]),
         cands,
     );
     assert!(all
@@ -236,7 +234,7 @@ proptest::proptest! {
             .collect();
         cands.extend(titles(&text));
         cands.extend(NumericRecognizer::new().expect("numeric").scan(&text));
-        let all = assemble(&DocView::plain(&text), cands);
+        let all = assemble(&Doc::plain(&text), cands);
         for e in &all {
             proptest::prop_assert!((0.0..=1.0).contains(&e.salience));
             for m in &e.mentions {
@@ -272,7 +270,7 @@ fn nationality_before_chain_and_place_after_office_give_the_country() {
     russian.country = Some("Russia".into());
     cands.push(russian);
     cands.push(at(t, "Azerbaijan", EntityType::Gpe, Source::Gazetteer));
-    let all = assemble(&DocView::plain(t), cands);
+    let all = assemble(&Doc::plain(t), cands);
     let shoigu = person_of(&all, "Sergei Shoigu");
     assert_eq!(
         (shoigu.offices.as_slice(), shoigu.country.as_deref()),
@@ -296,7 +294,7 @@ fn names_sharing_a_link_id_are_one_entity() {
     a.link = Some(link.clone());
     let mut b = at(t, "Russia", EntityType::Gpe, Source::Gazetteer);
     b.link = Some(link);
-    let all = assemble(&DocView::plain(t), vec![a, b]);
+    let all = assemble(&Doc::plain(t), vec![a, b]);
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].name, "Russian Federation");
     assert_eq!(all[0].attributes.links.wikidata.as_deref(), Some("Q159"));
@@ -315,7 +313,7 @@ fn a_name_the_model_reads_as_club_and_as_city_is_two_entities() {
         Candidate::new(nth(0), Org, Source::Model, 0.9),
         Candidate::new(nth(1), Gpe, Source::Model, 0.9),
     ];
-    let all = assemble(&DocView::plain(t), cands);
+    let all = assemble(&Doc::plain(t), cands);
     let kinds: Vec<EntityType> = all.iter().map(|e| e.kind).collect();
     assert_eq!(kinds.len(), 2, "{all:?}");
     // A context-free list reading joins the model's, whatever its family.
@@ -323,7 +321,7 @@ fn a_name_the_model_reads_as_club_and_as_city_is_two_entities() {
         Candidate::new(nth(0), Org, Source::Model, 0.6),
         Candidate::new(nth(1), Gpe, Source::Gazetteer, 0.9),
     ];
-    let all = assemble(&DocView::plain(t), cands);
+    let all = assemble(&Doc::plain(t), cands);
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(all[0].kind, Gpe);
 }

@@ -8,9 +8,10 @@
 //! so that the title word inside them is skipped. An office may be widened to the
 //! left by "Deputy", "First Deputy", "Acting" or "Vice".
 
-use super::candidate::{Candidate, DocView, Recognizer, Source};
+use super::candidate::{Candidate, Recognizer, Source};
 use super::error::LexiconError;
 use super::types::{EntityType, TitleAttrs, TitleKind};
+use crate::doc::Doc;
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -112,7 +113,7 @@ impl TitleRecognizer {
 }
 
 impl Recognizer for TitleRecognizer {
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
         self.scan(doc.text)
     }
 }

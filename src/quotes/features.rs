@@ -8,7 +8,9 @@
 
 use super::lexicon::{is_cue_word, is_pronoun};
 use super::marks::{Mark, Quotation};
-use crate::text::{split_sentences, Span, Token, TokenKind};
+/// The trainer cuts sentences the way the served document does.
+pub(crate) use crate::text::passage_sentences as block_sentences;
+use crate::text::{Token, TokenKind};
 use std::ops::Range;
 
 /// Number of weight rows; a power of two so a hash is masked into range.
@@ -70,30 +72,6 @@ pub(crate) fn block_features(
     }
     out.offsets.push(out.feats.len());
     out
-}
-
-/// Sentences of a block as token ranges that cover it exactly, in order (one
-/// sentence for the whole block should the splitter leave a token out).
-pub(crate) fn block_sentences(
-    text: &str,
-    tokens: &[Token],
-    block: Range<usize>,
-) -> Vec<Range<usize>> {
-    let Some(within) = span_of(tokens, block.clone()) else {
-        return Vec::new();
-    };
-    let found: Vec<Range<usize>> = split_sentences(text, tokens, within)
-        .into_iter()
-        .map(|s| s.tokens)
-        .collect();
-    let covers = found.first().map(|r| r.start) == Some(block.start)
-        && found.last().map(|r| r.end) == Some(block.end)
-        && found.windows(2).all(|w| w[0].end == w[1].start);
-    if covers {
-        found
-    } else {
-        vec![block]
-    }
 }
 
 fn info(text: &str, tokens: &[Token], i: usize, q: &Quotation, lower: &mut String) -> Info {
@@ -249,10 +227,4 @@ fn bucket(tpl: u64, a: u64, b: u64) -> u32 {
     x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^= x >> 29;
     (x as usize & (BUCKETS - 1)) as u32
-}
-
-/// The span from the first to the last token of `r`.
-pub(crate) fn span_of(tokens: &[Token], r: Range<usize>) -> Option<Span> {
-    let last = r.end.checked_sub(1)?;
-    Some(tokens.get(r.start)?.span.cover(&tokens.get(last)?.span))
 }

@@ -1,7 +1,7 @@
 //! Quotes: who said what, with the speaker resolved to an entity.
 //!
 //! ```text
-//! tokens ─► blocks (paragraphs) ─► quotation marks ─► features ─► Viterbi tagger
+//! Doc passages ─► quotation marks ─► features ─► Viterbi tagger
 //!        ─► Source / Cue / Content spans ─► grouped around each cue ─► speaker entity
 //! ```
 //!
@@ -28,8 +28,10 @@ pub use model::ModelError;
 pub(crate) use model::QuoteModel;
 pub use quote::{Quote, QuoteKind};
 
+use crate::doc::Doc;
 use crate::entities::Entity;
-use crate::text::{Span, Token};
+use crate::metadata::BlockKind;
+use crate::text::{passages, Passage, Span, Token};
 use std::ops::Range;
 
 /// The embedded model, trained by `newsparse train-quotes` (see [`train`]).
@@ -52,19 +54,49 @@ impl QuoteStage {
         QuoteModel::from_bytes(EMBEDDED).map(QuoteStage::new)
     }
 
-    /// Finds the quotes of `text` (tokens from [`crate::text::tokenize`]), resolving
-    /// speakers against `entities`. Quotes come in text order of their first content.
+    /// The quotes of the document a reader reads: those whose content starts in the
+    /// title or body (a header or footer line is never anyone's statement), with
+    /// speakers resolved against `entities`. Quotes come in text order of their first content.
+    pub fn read(&self, doc: &Doc<'_>, entities: &[Entity]) -> Vec<Quote> {
+        let readable = |at: usize| {
+            doc.blocks.iter().any(|b| {
+                matches!(b.kind, BlockKind::Body | BlockKind::Title)
+                    && b.span.start <= at
+                    && at < b.span.end
+            })
+        };
+        let mut quotes = self.find(doc.text, &doc.tokens, &doc.passages, entities);
+        quotes.retain(|q| q.content.first().is_some_and(|s| readable(s.start)));
+        quotes
+    }
+
+    /// Finds the quotes of `text` (tokens from [`crate::text::tokenize`]) wherever they
+    /// stand, resolving speakers against `entities`. Quotes come in text order of
+    /// their first content.
     pub fn extract(&self, text: &str, tokens: &[Token], entities: &[Entity]) -> Vec<Quote> {
-        let blocks = blocks(text, tokens);
+        self.find(text, tokens, &passages(text, tokens), entities)
+    }
+
+    fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        passages: &[Passage],
+        entities: &[Entity],
+    ) -> Vec<Quote> {
+        let blocks: Vec<Range<usize>> = passages.iter().map(|p| p.tokens.clone()).collect();
         let q = marks::quotation(text, tokens, &blocks);
         let resolver = speaker::Resolver::new(text, entities);
         let mut out: Vec<Quote> = Vec::new();
-        for block in blocks {
+        for Passage {
+            tokens: block,
+            sentences,
+        } in passages
+        {
             let before = out.len();
-            let sentences = features::block_sentences(text, tokens, block.clone());
-            let f = features::block_features(text, tokens, block.clone(), &sentences, &q);
+            let f = features::block_features(text, tokens, block.clone(), sentences, &q);
             let tags = self.model.tag(&f);
-            let found = assemble::assemble(tokens, block.start, &tags, &sentences);
+            let found = assemble::assemble(tokens, block.start, &tags, sentences);
             for mut quote in found.into_iter().flat_map(|x| split_by_kind(x, tokens, &q)) {
                 quote.speaker_entity_id = quote.source.and_then(|s| resolver.resolve(s));
                 out.push(quote);
@@ -138,26 +170,8 @@ fn split_by_kind(quote: Quote, tokens: &[Token], q: &marks::Quotation) -> Vec<Qu
     out
 }
 
-/// Paragraph-like blocks of tokens: a gap holding a blank line ends a block, as
-/// does a gap of a single line break before a line that opens with a quotation mark
-/// or a dash (transcripts, lists). Blocks are token index ranges in order.
-pub(crate) fn blocks(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..tokens.len() {
-        let gap = text
-            .get(tokens[i - 1].span.end..tokens[i].span.start)
-            .unwrap_or("");
-        if gap.matches('\n').count() >= 2 {
-            out.push(start..i);
-            start = i;
-        }
-    }
-    if start < tokens.len() {
-        out.push(start..tokens.len());
-    }
-    out
-}
+/// The trainer and the scorer cut passages the way the served document does.
+pub(crate) use crate::text::passage_ranges as blocks;
 
 #[cfg(test)]
 mod tests;

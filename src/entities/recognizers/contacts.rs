@@ -1,7 +1,8 @@
 //! Handles, URLs and e-mail addresses, and the news agencies the text credits, as the
 //! metadata stage found them.
 
-use crate::entities::{Candidate, DocView, EntityType, Links, Recognizer, Source};
+use crate::doc::Doc;
+use crate::entities::{Candidate, EntityType, Links, Recognizer, Source};
 
 /// Turns the metadata stage's contacts into HANDLE, URL and EMAIL candidates
 /// (exact lexical forms: confidence 1).
@@ -9,10 +10,8 @@ use crate::entities::{Candidate, DocView, EntityType, Links, Recognizer, Source}
 pub struct ContactNames;
 
 impl Recognizer for ContactNames {
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
-        let Some(md) = doc.metadata else {
-            return Vec::new();
-        };
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
+        let md = &doc.metadata;
         let handles = md.handles.iter().map(|h| (h.span, EntityType::Handle));
         let urls = md.urls.iter().map(|u| (u.span, EntityType::Url));
         let emails = md.emails.iter().map(|e| (e.span, EntityType::Email));
@@ -37,16 +36,14 @@ pub struct AgencyNames;
 const AGENCY_CONFIDENCE: f32 = 0.95;
 
 impl Recognizer for AgencyNames {
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
-        let Some(md) = doc.metadata else {
-            return Vec::new();
-        };
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
         let readable = |span: crate::text::Span| {
-            doc.readable
+            doc.sentences
                 .iter()
                 .any(|s| s.span.start <= span.start && span.end <= s.span.end)
         };
-        md.agencies
+        doc.metadata
+            .agencies
             .iter()
             .filter(|a| readable(a.span))
             .map(|a| Candidate {

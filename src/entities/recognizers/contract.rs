@@ -2,18 +2,19 @@
 //! it never panics, every candidate span lies on char boundaries inside the text,
 //! and every confidence is within `[0, 1]`.
 //!
-//! Each input runs twice: as a bare text ([`DocView::plain`]) and segmented the
+//! Each input runs twice: as a bare text ([`Doc::plain`]) and segmented the
 //! way the pipeline segments it (tokens, readable sentences, metadata), because
 //! some recognizers do nothing without structure and others nothing with it.
 
 use super::{AgencyNames, ContactNames, GazetteerNames, ModelNames};
+use crate::doc::Doc;
 use crate::entities::companies::{Companies, CompanyNames};
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::institutions::InstitutionRecognizer;
 use crate::entities::ner::NerModel;
-use crate::entities::{Candidate, DocView, NumericRecognizer, Recognizer, TitleRecognizer};
-use crate::metadata::{self, BlockKind, DateResolver, FoundDate, Metadata};
-use crate::text::{split_sentences, tokenize, Sentence, Span, Token};
+use crate::entities::{Candidate, NumericRecognizer, Recognizer, TitleRecognizer};
+use crate::metadata::{self, DateResolver, FoundDate};
+use crate::text::Span;
 use std::sync::{Arc, OnceLock};
 
 /// Inputs where text code tends to go wrong, each named in failure messages.
@@ -90,9 +91,8 @@ macro_rules! recognizer_contract {
 /// to `check` with the input's name and text.
 fn each_candidate(r: &dyn Recognizer, check: impl Fn(&str, &str, &Candidate)) {
     for (name, text) in AWKWARD {
-        let doc = Segmented::new(text);
-        for view in [DocView::plain(text), doc.view()] {
-            for c in r.recognize(&view) {
+        for doc in [Doc::plain(text), segmented(text)] {
+            for c in r.recognize(&doc) {
                 check(name, text, &c);
             }
         }
@@ -102,8 +102,7 @@ fn each_candidate(r: &dyn Recognizer, check: impl Fn(&str, &str, &Candidate)) {
 /// The checks above pass vacuously for a recognizer that never proposes anything,
 /// so each must propose something on ordinary news text.
 fn assert_finds_something(r: &dyn Recognizer) {
-    let doc = Segmented::new(NEWS);
-    assert!(!r.recognize(&doc.view()).is_empty(), "no candidates");
+    assert!(!r.recognize(&segmented(NEWS)).is_empty(), "no candidates");
 }
 
 fn assert_on_boundaries(name: &str, text: &str, c: &Candidate) {
@@ -125,53 +124,10 @@ fn assert_confidence(name: &str, _text: &str, c: &Candidate) {
     );
 }
 
-/// What a [`DocView`] borrows, built the way the pipeline builds it.
-struct Segmented<'a> {
-    text: &'a str,
-    tokens: Vec<Token>,
-    readable: Vec<Sentence>,
-    sentences: Vec<Span>,
-    paragraphs: Vec<Span>,
-    metadata: Metadata,
-}
-
-impl<'a> Segmented<'a> {
-    fn new(text: &'a str) -> Self {
-        let article = metadata::analyze(text, &NoDates);
-        let tokens = tokenize(text);
-        let read =
-            |k: BlockKind| matches!(k, BlockKind::Body | BlockKind::Title | BlockKind::Dateline);
-        let blocks = article.layout.blocks.iter().filter(|b| read(b.kind));
-        let readable: Vec<Sentence> = blocks
-            .flat_map(|b| split_sentences(text, &tokens, b.span))
-            .collect();
-        let body = article
-            .layout
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Body);
-        Segmented {
-            text,
-            sentences: readable.iter().map(|s| s.span).collect(),
-            paragraphs: body.map(|b| b.span).collect(),
-            tokens,
-            readable,
-            metadata: article.metadata,
-        }
-    }
-
-    fn view(&self) -> DocView<'_> {
-        DocView {
-            text: self.text,
-            sentences: &self.sentences,
-            paragraphs: &self.paragraphs,
-            anchor_date: Some("2020-02-07"),
-            lead: self.metadata.lead.as_ref().map(|l| l.span),
-            tokens: &self.tokens,
-            readable: &self.readable,
-            metadata: Some(&self.metadata),
-        }
-    }
+/// The document of `text`, built the way the pipeline builds it.
+fn segmented(text: &str) -> Doc<'_> {
+    let anchor = crate::time::parse_anchor("2020-02-07").ok();
+    Doc::new(text, metadata::analyze(text, &NoDates), anchor)
 }
 
 /// Recognizers do not read header dates; the metadata stage needs a resolver.

@@ -1,7 +1,8 @@
 //! Known names from the gazetteers: context-free, typed and linked by their best entry.
 
+use crate::doc::Doc;
 use crate::entities::gazetteer::{self, EntryId, GazEntry, GazKind, Gazetteer, PlaceKind};
-use crate::entities::{Candidate, DocView, EntityType, Links, Recognizer, Source};
+use crate::entities::{Candidate, EntityType, Links, Recognizer, Source};
 use std::sync::Arc;
 
 /// Every gazetteer name in the text (places, international bodies, demonyms, events).
@@ -18,7 +19,7 @@ impl GazetteerNames {
 }
 
 impl Recognizer for GazetteerNames {
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
         gazetteer_candidates(&self.gazetteer, doc.text)
     }
 }

@@ -11,8 +11,8 @@
 //! 1. A struct holding what it loaded (shared tables behind an `Arc`), built once
 //!    by `crate::resources` and handed over in [`Parts`]; loading may fail with a
 //!    typed error, recognizing may not.
-//! 2. `impl Recognizer` whose `recognize(&self, doc: &DocView) -> Vec<Candidate>`
-//!    reads only the [`super::DocView`] and never panics, whatever the text: every
+//! 2. `impl Recognizer` whose `recognize(&self, doc: &Doc) -> Vec<Candidate>`
+//!    reads only the [`crate::doc::Doc`] and never panics, whatever the text: every
 //!    span a byte range on char boundaries inside `doc.text`, every confidence in
 //!    `[0, 1]`, and `source` the [`super::Source`] that ranks it in `merge`.
 //!    Overlaps with other recognizers are fine; the resolver decides them.
@@ -31,7 +31,7 @@ mod timex;
 pub use contacts::{AgencyNames, ContactNames};
 pub use lists::{gazetteer_candidates, GazetteerNames};
 pub use model::ModelNames;
-pub use timex::timex_candidates;
+pub(crate) use timex::timex_candidates;
 
 use super::companies::{Companies, CompanyNames};
 use super::gazetteer::Gazetteer;
@@ -75,7 +75,7 @@ pub fn builtin(parts: Parts) -> Vec<Box<dyn Recognizer>> {
 /// Runs every recognizer over `doc`.
 pub fn recognize_all(
     recognizers: &[Box<dyn Recognizer>],
-    doc: &super::DocView<'_>,
+    doc: &crate::doc::Doc<'_>,
 ) -> Vec<Candidate> {
     recognizers.iter().flat_map(|r| r.recognize(doc)).collect()
 }

@@ -2,9 +2,10 @@
 //! and linked through the gazetteer.
 
 use super::lists::linked;
+use crate::doc::Doc;
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::ner::{NerLabel, NerModel};
-use crate::entities::{Candidate, DocView, Recognizer, Source};
+use crate::entities::{Candidate, Recognizer, Source};
 use std::sync::Arc;
 
 /// The NER model over the readable sentences of a document.
@@ -24,15 +25,11 @@ impl ModelNames {
 impl Recognizer for ModelNames {
     /// The model's confidence is its least confident token's tag probability. A name
     /// inside the dateline's place is typed a place.
-    fn recognize(&self, doc: &DocView<'_>) -> Vec<Candidate> {
-        let title = doc.metadata.and_then(|m| m.title.as_ref()).map(|t| t.span);
+    fn recognize(&self, doc: &Doc<'_>) -> Vec<Candidate> {
         let found = self
             .model
-            .recognize_titled(doc.text, doc.tokens, doc.readable, title);
-        let dateline = doc
-            .metadata
-            .and_then(|m| m.dateline.as_ref())
-            .map(|d| d.place.span);
+            .recognize_titled(doc.text, &doc.tokens, &doc.sentences, doc.title());
+        let dateline = doc.dateline_place();
         found
             .into_iter()
             .filter(|m| !is_pronoun_contraction(m.span.slice(doc.text)))

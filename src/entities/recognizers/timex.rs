@@ -1,7 +1,7 @@
 //! Time expressions of the time stage as DATE/TIME/DURATION/SET candidates.
 //!
 //! The time stage runs on its own switch and also serves the metadata stage, so
-//! the pipeline hands its output to the entity stage instead of the stage running it.
+//! the entity stage takes its output instead of running it.
 
 use crate::entities::{Candidate, EntityType, Source, TimexAttrs, TimexType};
 use crate::time::Timex;
