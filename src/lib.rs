@@ -35,6 +35,7 @@ pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod grpc;
+pub(crate) mod learn;
 pub mod metadata;
 pub mod pipeline;
 pub mod quotes;

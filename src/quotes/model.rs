@@ -3,6 +3,7 @@
 //! its own `B-` or `I-`). Weights are quantized to `i16` in the model file.
 
 use super::features::{BlockFeatures, BUCKETS};
+use crate::learn::dense::Dense;
 
 /// Number of tags: O, then B/I for Source, Cue and Content.
 pub(crate) const NTAGS: usize = 7;
@@ -61,19 +62,15 @@ const LANES: usize = 8;
 #[derive(Debug, Clone)]
 pub(crate) struct QuoteModel {
     /// One row per feature bucket, per-tag weights in the first [`NTAGS`] lanes.
-    rows: Vec<[i16; LANES]>,
-    scale: f32,
+    rows: Dense<LANES>,
     trans: [[f32; NTAGS]; NTAGS + 1],
 }
 
 impl QuoteModel {
     /// Quantizes trained weights (`BUCKETS * NTAGS`, row-major) and transitions.
     pub(crate) fn quantize(weights: &[f32], trans: [[f32; NTAGS]; NTAGS + 1]) -> Self {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
-        let scale = max / f32::from(i16::MAX);
         QuoteModel {
-            rows: padded_rows(weights.iter().map(|w| (w / scale).round() as i16)),
-            scale,
+            rows: Dense::quantize(BUCKETS, NTAGS, weights),
             trans,
         }
     }
@@ -100,52 +97,31 @@ impl QuoteModel {
         for (k, c) in t.chunks_exact(4).enumerate() {
             trans[k / NTAGS][k % NTAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
         }
-        let rows = padded_rows(w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
-        Ok(QuoteModel { rows, scale, trans })
+        let weights = w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]));
+        let rows = Dense::from_weights(BUCKETS, NTAGS, scale, weights);
+        Ok(QuoteModel { rows, trans })
     }
 
     /// Writes the model file (the inverse of [`QuoteModel::from_bytes`]).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        for v in [BUCKETS as u32, NTAGS as u32, self.scale.to_bits()] {
+        for v in [BUCKETS as u32, NTAGS as u32, self.rows.scale().to_bits()] {
             out.extend(v.to_le_bytes());
         }
         for row in &self.trans {
             row.iter().for_each(|x| out.extend(x.to_le_bytes()));
         }
         self.rows
-            .iter()
-            .flat_map(|row| &row[..NTAGS])
+            .weights()
             .for_each(|w| out.extend(w.to_le_bytes()));
         out
     }
 
     /// The best tag sequence of a block.
     pub(crate) fn tag(&self, f: &BlockFeatures) -> Vec<u8> {
-        let em: Vec<[f32; NTAGS]> = (0..f.len())
-            .map(|i| {
-                // Integer sums are exact, so the padded lane changes nothing.
-                let mut acc = [0i32; LANES];
-                for &b in f.of(i) {
-                    let row = &self.rows[b as usize];
-                    for (a, &w) in acc.iter_mut().zip(row) {
-                        *a += i32::from(w);
-                    }
-                }
-                std::array::from_fn(|t| acc[t] as f32 * self.scale)
-            })
-            .collect();
+        let em: Vec<[f32; NTAGS]> = (0..f.len()).map(|i| self.rows.score(f.of(i))).collect();
         viterbi(&em, &self.trans)
     }
-}
-
-/// Rows of [`LANES`] from weights in row-major order, [`NTAGS`] per row.
-fn padded_rows(weights: impl Iterator<Item = i16>) -> Vec<[i16; LANES]> {
-    let mut rows = vec![[0i16; LANES]; BUCKETS];
-    for (k, w) in weights.enumerate().take(BUCKETS * NTAGS) {
-        rows[k / NTAGS][k % NTAGS] = w;
-    }
-    rows
 }
 
 /// Sum of the rows of `feats` in f32 weights (training).

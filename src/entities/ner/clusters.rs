@@ -5,7 +5,7 @@
 //! bit 30 "known"). A table without GloVe paths never sets bit 30, so
 //! no GloVe feature fires.
 
-use super::hash::{hash_bytes, IdBuild};
+use crate::learn::hash::{hash_bytes, IdBuild};
 use std::collections::HashMap;
 
 /// Depth of the cluster paths (base-4 digits); prefixes give coarser clusters.

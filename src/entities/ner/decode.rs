@@ -4,12 +4,11 @@
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
 use super::features::{cl, gl, Feats, Take};
-use super::hash::pair;
 use super::lex::{Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
-use super::table::Table;
-use super::tags::{allowed_mask, N_TAGS, O};
+use super::tags::{allowed_mask, Table, N_TAGS, O};
 use super::word_rows::{WordCache, WordRow, NO_SLOT};
+use crate::learn::hash::pair;
 use std::ops::Range;
 
 /// Scores the tags for one token's features.

@@ -4,10 +4,10 @@
 //! feature is just `mix(template, value)`, a `u64` that the weight table folds to a row.
 
 use super::clusters::{glove_prefix, prefix, Clusters};
-use super::hash::{hash_bytes, mix, pair, Fnv};
 use super::lex::{Lex, ALL_CAPS, CAP, GLUED_LEFT, GLUED_RIGHT, LOWER};
 use super::lexicon::Lexicon;
 use super::word_rows::WordCache;
+use crate::learn::hash::{hash_bytes, mix, pair, Fnv};
 use crate::text::{Token, TokenKind};
 
 /// Most features one token can have (static + tag + document).

@@ -2,7 +2,7 @@
 //!
 //! The model learns how much to trust each class; the list only has to be mostly right.
 
-use super::hash::{Fnv, IdBuild};
+use crate::learn::hash::{Fnv, IdBuild};
 use std::collections::HashMap;
 
 /// Class names in bit order; a word may be in several classes.

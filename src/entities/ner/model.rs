@@ -4,12 +4,12 @@ use super::clusters::Clusters;
 use super::decode::{doc_info, tag_document, DocInfo, Scorer};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
-use super::table::{Row, Table, TableError};
-use super::tags::{decode, N_TAGS};
+use super::tags::{decode, Row, Table, N_TAGS};
 use super::word_rows;
 #[cfg(test)]
 use super::NerLabel;
 use super::NerMention;
+use crate::learn::table::TableError;
 use crate::text::{Sentence, Span, Token};
 
 const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x05";
@@ -97,7 +97,7 @@ impl NerModel {
         title: Option<Span>,
     ) -> Vec<NerMention> {
         let known = |w: &str| {
-            let h = super::hash::hash_bytes(w.as_bytes());
+            let h = crate::learn::hash::hash_bytes(w.as_bytes());
             self.clusters.get(h, h) != 0
         };
         let view = title

@@ -7,9 +7,9 @@
 //! mostly right. Names are hashed token by token with the same lower-case hash the features
 //! use, so matching needs no strings at run time.
 
-use super::hash::{pair, IdBuild};
 use super::lex::{Lex, CAP, LOWER};
 use super::lexicon::lower_hash;
+use crate::learn::hash::{pair, IdBuild};
 use crate::text::tokenize;
 use std::collections::HashMap;
 use std::ops::Range;

@@ -2,8 +2,8 @@
 
 use super::decode::{argmax, static_feats, tag_feats, DocInfo, Scorer};
 use super::features::Feats;
-use super::hash::row;
 use super::tags::N_TAGS;
+use crate::learn::hash::row;
 
 /// Weights plus the running sums needed for averaging (Daumé's trick: avg = w - acc / c).
 pub(crate) struct Perceptron {
@@ -27,7 +27,7 @@ impl Perceptron {
 
     fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
         for h in feats {
-            let r = row(*h, self.bits);
+            let r = row(*h, self.bits) * N_TAGS;
             self.w[r + gold as usize] += 1.0;
             self.acc[r + gold as usize] += self.step;
             self.w[r + pred as usize] -= 1.0;
@@ -38,7 +38,7 @@ impl Perceptron {
     /// Adds `sign` to the weights of `feats` for `tag` (an update's half).
     pub(crate) fn add(&mut self, feats: &[u64], tag: u8, sign: f32) {
         for h in feats {
-            let r = row(*h, self.bits) + usize::from(tag);
+            let r = row(*h, self.bits) * N_TAGS + usize::from(tag);
             self.w[r] += sign;
             self.acc[r] += sign * self.step;
         }
@@ -98,7 +98,7 @@ impl Perceptron {
 impl Scorer for Perceptron {
     fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
         for h in feats {
-            let r = row(*h, self.bits);
+            let r = row(*h, self.bits) * N_TAGS;
             for (s, w) in scores.iter_mut().zip(&self.w[r..r + N_TAGS]) {
                 *s += w;
             }

@@ -9,6 +9,11 @@ pub(crate) const N_TAGS: usize = 17;
 /// The outside tag.
 pub(crate) const O: u8 = 0;
 
+/// A weight table over this tag set.
+pub(crate) type Table = crate::learn::table::Table<N_TAGS>;
+/// One row of a [`Table`]: a weight per tag.
+pub(crate) type Row = crate::learn::table::Row<N_TAGS>;
+
 /// Position of a token inside its entity.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pos {
