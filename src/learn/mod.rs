@@ -13,6 +13,7 @@
 //! a tag's meaning. Everything is pure, synchronous and deterministic: a model trained
 //! twice on the same data is the same file.
 
+pub(crate) mod beam;
 pub(crate) mod dense;
 pub(crate) mod hash;
 pub(crate) mod table;
