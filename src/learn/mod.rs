@@ -16,4 +16,6 @@
 pub(crate) mod beam;
 pub(crate) mod dense;
 pub(crate) mod hash;
+pub(crate) mod perceptron;
 pub(crate) mod table;
+pub(crate) mod viterbi;

@@ -124,70 +124,10 @@ impl QuoteModel {
     }
 }
 
-/// Sum of the rows of `feats` in f32 weights (training).
-pub(crate) fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
-    let mut acc = [0f32; NTAGS];
-    for &b in feats {
-        let row = &weights[b as usize * NTAGS..][..NTAGS];
-        acc.iter_mut().zip(row).for_each(|(a, &w)| *a += w);
-    }
-    acc
-}
-
-/// First-order Viterbi under [`allowed`]; row `NTAGS` of `trans` is the start.
-///
-/// [`allowed`] is folded into the transitions once per call rather than decoded
-/// for each of the `NTAGS²` pairs at every token, and only the previous token's
-/// scores are kept; every allowed sum is still computed, in the same order as a
-/// pair-by-pair decode would, so the path is the same.
-pub(crate) fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // step[t][p]: the transition p -> t, minus infinity where [`allowed`] forbids
-    // it. A forbidden step then sums to minus infinity (or NaN), which is never
-    // greater than `best`, exactly as skipping it was; so is an unreachable
-    // `prev[p]`, which needs no test of its own either.
-    let step: [[f32; NTAGS]; NTAGS] = std::array::from_fn(|t| {
-        std::array::from_fn(|p| {
-            if allowed(Some(p as u8), t as u8) {
-                trans[p][t]
-            } else {
-                f32::NEG_INFINITY
-            }
-        })
-    });
-    let mut score = [f32::NEG_INFINITY; NTAGS];
-    let mut back = vec![[0u8; NTAGS]; n];
-    for t in 0..NTAGS {
-        if allowed(None, t as u8) {
-            score[t] = em[0][t] + trans[NTAGS][t];
-        }
-    }
-    for i in 1..n {
-        let prev = score;
-        for t in 0..NTAGS {
-            let mut best = (f32::NEG_INFINITY, 0u8);
-            for (p, (&from, &w)) in prev.iter().zip(&step[t]).enumerate() {
-                let s = from + w;
-                if s > best.0 {
-                    best = (s, p as u8);
-                }
-            }
-            score[t] = best.0 + em[i][t];
-            back[i][t] = best.1;
-        }
-    }
-    let mut t = (0..NTAGS)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
-        .unwrap_or(0) as u8;
-    let mut out = vec![0u8; n];
-    for i in (0..n).rev() {
-        out[i] = t;
-        t = back[i][t as usize];
-    }
-    out
+/// The best tag sequence for emission scores `em` and transitions `trans` (row
+/// [`NTAGS`] is the start), under [`allowed`].
+pub(crate) fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]]) -> Vec<u8> {
+    crate::learn::viterbi::viterbi(em, trans, allowed)
 }
 
 #[cfg(test)]
