@@ -33,6 +33,7 @@ pub mod config;
 pub mod cpu;
 pub mod entities;
 pub mod error;
+#[cfg(feature = "train")]
 pub mod eval;
 pub mod grpc;
 pub(crate) mod learn;

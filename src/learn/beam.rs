@@ -128,6 +128,7 @@ impl<const K: usize, const N: usize> Search<K, N> {
     }
 
     /// Forgets the sequence, to search another.
+    #[cfg(feature = "train")]
     pub(crate) fn clear(&mut self) {
         self.steps.clear();
     }

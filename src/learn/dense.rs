@@ -3,12 +3,14 @@
 //! token's features vectorizes. For small tables whose features are bucket numbers
 //! already (the quote tagger's), where a row lookup is one index and nothing more.
 
+#[cfg(any(test, feature = "train"))]
 use super::table::{quantized, scale_for};
 
 /// `rows` rows of `width` weights (`width <= L`), weights `i16` times `scale`.
 #[derive(Debug, Clone)]
 pub(crate) struct Dense<const L: usize> {
     rows: Vec<[i16; L]>,
+    #[cfg(any(test, feature = "train"))]
     width: usize,
     scale: f32,
 }
@@ -25,21 +27,29 @@ impl<const L: usize> Dense<L> {
         for (k, w) in weights.enumerate().take(n_rows * width) {
             rows[k / width][k % width] = w;
         }
-        Dense { rows, width, scale }
+        Dense {
+            rows,
+            #[cfg(any(test, feature = "train"))]
+            width,
+            scale,
+        }
     }
 
     /// Quantizes dense `f32` weights (row-major, `width` per row), the largest to `i16::MAX`.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn quantize(n_rows: usize, width: usize, w: &[f32]) -> Self {
         let scale = scale_for(w, f32::from(i16::MAX));
         Dense::from_weights(n_rows, width, scale, w.iter().map(|x| quantized(*x, scale)))
     }
 
     /// Weight scale: a weight is `i16 * scale`.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn scale(&self) -> f32 {
         self.scale
     }
 
     /// The weights, row-major, `width` per row (without the padding).
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn weights(&self) -> impl Iterator<Item = i16> + '_ {
         self.rows
             .iter()

@@ -16,6 +16,7 @@
 pub(crate) mod beam;
 pub(crate) mod dense;
 pub(crate) mod hash;
+#[cfg(feature = "train")]
 pub(crate) mod perceptron;
 pub(crate) mod table;
 pub(crate) mod viterbi;

@@ -80,6 +80,7 @@ impl<const N: usize> Table<N> {
 
     /// Quantizes averaged dense weights (`2^bits * N` of them); rows whose largest
     /// weight rounds below `prune` are dropped, and so are rows that are all zero.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn quantize(bits: u32, w: &[f32], prune: i16) -> Table<N> {
         let scale = scale_for(w, 32000.0);
         let rows = w.chunks_exact(N).enumerate().filter_map(|(i, r)| {
@@ -163,12 +164,14 @@ impl<const N: usize> Table<N> {
 }
 
 /// The weight scale that maps the largest `|w|` to `top`.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn scale_for(w: &[f32], top: f32) -> f32 {
     let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
     max / top
 }
 
 /// `x` in units of `scale`, rounded.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn quantized(x: f32, scale: f32) -> i16 {
     (x / scale).round() as i16
 }

@@ -14,14 +14,17 @@
 //! list, never an error.
 
 mod assemble;
+#[cfg(feature = "train")]
 pub(crate) mod eval;
 mod features;
 mod lexicon;
 mod marks;
 mod model;
+#[cfg(feature = "train")]
 pub mod polnear;
 mod quote;
 mod speaker;
+#[cfg(feature = "train")]
 pub mod train;
 
 pub use model::ModelError;

@@ -20,6 +20,7 @@ pub(crate) enum Role {
 }
 
 /// Tag index layout: 0 = O, 1 + 2r = B-role, 2 + 2r = I-role.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(role: Role, begin: bool) -> u8 {
     1 + 2 * role as u8 + u8::from(!begin)
 }
@@ -68,6 +69,7 @@ pub(crate) struct QuoteModel {
 
 impl QuoteModel {
     /// Quantizes trained weights (`BUCKETS * NTAGS`, row-major) and transitions.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn quantize(weights: &[f32], trans: [[f32; NTAGS]; NTAGS + 1]) -> Self {
         QuoteModel {
             rows: Dense::quantize(BUCKETS, NTAGS, weights),
@@ -103,6 +105,7 @@ impl QuoteModel {
     }
 
     /// Writes the model file (the inverse of [`QuoteModel::from_bytes`]).
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         for v in [BUCKETS as u32, NTAGS as u32, self.rows.scale().to_bits()] {

@@ -185,6 +185,7 @@ pub(crate) fn tag_feats(doc: &DocInfo, i: usize, t1: u8, t2: u8, f: &mut Feats) 
 }
 
 /// The best-scoring tag, ignoring transitions (training learns them from tag features).
+#[cfg(feature = "train")]
 pub(crate) fn argmax(scores: &[f32; N_TAGS]) -> u8 {
     let mut best = 0;
     for (t, s) in scores.iter().enumerate() {
@@ -196,6 +197,7 @@ pub(crate) fn argmax(scores: &[f32; N_TAGS]) -> u8 {
 }
 
 /// The best tag allowed after `prev` (`last`: the sentence ends here).
+#[cfg(feature = "train")]
 pub(crate) fn best_tag(scores: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     let mut best = (O, f32::NEG_INFINITY);
     let mask = allowed_mask(prev, last);
@@ -226,6 +228,7 @@ pub(crate) const BEAM2: usize = 3;
 
 /// Tags sentence `s` greedily into `tags`, writing each chosen tag's softmax probability
 /// (the jackknifed pass-1 tags of a greedily trained model, `--train-beam 1`).
+#[cfg(feature = "train")]
 pub(crate) fn tag_sentence_greedy<S: Scorer>(
     m: &S,
     doc: &DocInfo,
@@ -320,6 +323,7 @@ struct Kept {
 
 /// Adds the tag features of token `i` (sentence `r`) to its static features `f`, scores
 /// them and keeps the best allowed tag and its probability.
+#[cfg(feature = "train")]
 fn decide<S: Scorer>(
     m: &S,
     doc: &DocInfo,

@@ -143,6 +143,7 @@ pub(crate) fn lex_all(
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Take {
     /// Every feature (training, and any scorer without word rows).
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     All,
     /// All but the word features, which still count against [`MAX_FEATS`] so that a
     /// list that would overflow drops exactly the features it dropped with `All`.
@@ -161,6 +162,7 @@ pub(crate) struct Feats {
 }
 
 impl Feats {
+    #[cfg(feature = "train")]
     pub(crate) fn new() -> Feats {
         Feats::taking(Take::All)
     }

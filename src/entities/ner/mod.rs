@@ -9,18 +9,22 @@
 //! the binary.
 
 mod clusters;
+#[cfg(feature = "train")]
 pub mod conll;
 mod context;
 mod decode;
 mod features;
 mod headline;
+#[cfg(feature = "train")]
 mod learn_beam;
 mod lex;
 mod lexicon;
 mod model;
 mod names;
+#[cfg(feature = "train")]
 mod perceptron;
 mod tags;
+#[cfg(feature = "train")]
 pub mod train;
 mod word_rows;
 

@@ -65,6 +65,7 @@ pub struct NerModel {
 }
 
 /// The word tables a model carries: clusters, the small lexicon and the name lists.
+#[cfg(any(test, feature = "train"))]
 pub(crate) type Words = (Clusters, Lexicon, NameLists);
 
 impl NerModel {
@@ -75,6 +76,7 @@ impl NerModel {
         NerModel::from_bytes(EMBEDDED_BYTES)
     }
 
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: Words) -> NerModel {
         NerModel {
             id: next_id(),

@@ -24,6 +24,7 @@ pub(crate) enum Pos {
 }
 
 /// The tag for `label` at `pos`.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(label: NerLabel, pos: Pos) -> u8 {
     1 + (label.index() as u8) * 4 + pos as u8
 }
@@ -76,6 +77,7 @@ pub(crate) fn allowed_mask(prev: u8, last: bool) -> u32 {
 }
 
 /// BILOU tags for `n` tokens given entity token ranges (assumed disjoint and sorted).
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn encode(n: usize, entities: &[(Range<usize>, NerLabel)]) -> Vec<u8> {
     let mut out = vec![O; n];
     for (r, label) in entities {
