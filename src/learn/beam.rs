@@ -145,11 +145,14 @@ impl<const K: usize, const N: usize> Search<K, N> {
             beam: Beam::empty(self.width),
             scores: [[0.0; N]; K],
         };
+        // The score a candidate must beat changes only when one enters: asked once per
+        // entry rather than once per candidate.
+        let mut floor = next.beam.floor();
         for (pi, h) in prev.hyps().iter().enumerate() {
             let mut scores = [0.0; N];
             let mask = expand(h, &mut scores);
             for (t, sc) in scores.iter().enumerate() {
-                if mask >> t & 1 == 0 || h.score + sc <= next.beam.floor() {
+                if mask >> t & 1 == 0 || h.score + sc <= floor {
                     continue;
                 }
                 next.beam.offer(Hyp {
@@ -158,6 +161,7 @@ impl<const K: usize, const N: usize> Search<K, N> {
                     score: h.score + sc,
                     parent: pi as u8,
                 });
+                floor = next.beam.floor();
             }
             next.scores[pi] = scores;
         }
