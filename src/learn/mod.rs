@@ -14,6 +14,7 @@
 //! twice on the same data is the same file.
 
 pub(crate) mod beam;
+pub(crate) mod bytes;
 pub(crate) mod dense;
 pub(crate) mod hash;
 #[cfg(feature = "train")]

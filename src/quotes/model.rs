@@ -3,6 +3,7 @@
 //! its own `B-` or `I-`). Weights are quantized to `i16` in the model file.
 
 use super::features::{BlockFeatures, BUCKETS};
+use crate::learn::bytes::{ReadError, Reader};
 use crate::learn::dense::Dense;
 
 /// Number of tags: O, then B/I for Source, Cue and Content.
@@ -79,26 +80,26 @@ impl QuoteModel {
 
     /// Reads a model file.
     pub(crate) fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
-        let body = b
-            .strip_prefix(MAGIC)
-            .ok_or(ModelError::Malformed("magic"))?;
-        let (head, rest) = body
-            .split_at_checked(12)
-            .ok_or(ModelError::Malformed("header"))?;
-        let word = |i: usize| u32::from_le_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
-        if word(0) as usize != BUCKETS || word(4) as usize != NTAGS {
+        let mut r = Reader::new(b);
+        if r.take(MAGIC.len()).ok() != Some(MAGIC.as_slice()) {
+            return Err(ModelError::Malformed("magic"));
+        }
+        let header = |_: ReadError| ModelError::Malformed("header");
+        let (buckets, ntags) = (r.u32().map_err(header)?, r.u32().map_err(header)?);
+        let scale = r.f32().map_err(header)?;
+        if buckets as usize != BUCKETS || ntags as usize != NTAGS {
             return Err(ModelError::Malformed("sizes"));
         }
-        let scale = f32::from_bits(word(8));
         let ntrans = (NTAGS + 1) * NTAGS;
-        if rest.len() != ntrans * 4 + BUCKETS * NTAGS * 2 {
+        if r.remaining() != ntrans * 4 + BUCKETS * NTAGS * 2 {
             return Err(ModelError::Malformed("length"));
         }
-        let (t, w) = rest.split_at(ntrans * 4);
+        let length = |_: ReadError| ModelError::Malformed("length");
         let mut trans = [[0f32; NTAGS]; NTAGS + 1];
-        for (k, c) in t.chunks_exact(4).enumerate() {
-            trans[k / NTAGS][k % NTAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        for k in 0..ntrans {
+            trans[k / NTAGS][k % NTAGS] = r.f32().map_err(length)?;
         }
+        let w = r.take(r.remaining()).map_err(length)?;
         let weights = w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]));
         let rows = Dense::from_weights(BUCKETS, NTAGS, scale, weights);
         Ok(QuoteModel { rows, trans })
