@@ -6,7 +6,9 @@
 //! ```
 //!
 //! The tagger is a structured averaged perceptron over BIO tags for Source, Cue and
-//! Content, trained by [`train`] on the PolNeAR train split (see NOTICE). Spans are
+//! Content, trained by [`train`] on the PolNeAR train split (see NOTICE), built from the
+//! tagging toolkit (`crate::learn`: the dense weight table, the averaged perceptron and
+//! Viterbi) with its own features and BIO rule. Spans are
 //! grouped into attributions around their nearest cue (`assemble`); a source is
 //! resolved to an entity through the mentions the entity stage grouped ("the colonel
 //! general"), pronouns to the nearest fitting entity before them (`speaker`).
