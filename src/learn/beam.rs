@@ -145,14 +145,11 @@ impl<const K: usize, const N: usize> Search<K, N> {
             beam: Beam::empty(self.width),
             scores: [[0.0; N]; K],
         };
-        // The score a candidate must beat changes only when one enters: asked once per
-        // entry rather than once per candidate.
-        let mut floor = next.beam.floor();
         for (pi, h) in prev.hyps().iter().enumerate() {
             let mut scores = [0.0; N];
             let mask = expand(h, &mut scores);
             for (t, sc) in scores.iter().enumerate() {
-                if mask >> t & 1 == 0 || h.score + sc <= floor {
+                if mask >> t & 1 == 0 || h.score + sc <= next.beam.floor() {
                     continue;
                 }
                 next.beam.offer(Hyp {
@@ -161,7 +158,6 @@ impl<const K: usize, const N: usize> Search<K, N> {
                     score: h.score + sc,
                     parent: pi as u8,
                 });
-                floor = next.beam.floor();
             }
             next.scores[pi] = scores;
         }
