@@ -120,7 +120,7 @@ impl<const N: usize> Table<N> {
     }
 
     /// The row a feature hash falls in, if that row has weights.
-    #[inline(always)]
+    #[inline]
     fn row(&self, h: u64) -> Option<&Row<N>> {
         let r = row(h, self.bits);
         let block = self.blocks[r / 64];
@@ -140,10 +140,7 @@ impl<const N: usize> Table<N> {
 
     /// The weights of `feats` summed as integers, before scaling: exact, so sums of parts
     /// add up to the sum of the whole in any order (module `word_rows` relies on it).
-    // Always inlined: the summing loop is the hottest of the NER model, and left out of
-    // line (as LLVM may do with a generic function) it lost its unrolling, a tenth more
-    // instructions per feature by callgrind.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn sum_rows(&self, feats: &[u64]) -> [i32; N] {
         let mut acc = [0i32; N];
         for row in feats.iter().filter_map(|h| self.row(*h)) {

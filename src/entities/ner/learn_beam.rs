@@ -51,8 +51,8 @@ impl BeamBuffers {
 }
 
 impl Perceptron {
-    /// Trains on sentence `s` of `doc` with a beam of `k`; returns whether the sentence
-    /// needed no update.
+    /// Trains on sentence `s` of `doc` with a beam of `k` (the width `buf` was made for);
+    /// returns whether the sentence needed no update.
     pub(crate) fn learn_sentence_beam(
         &mut self,
         doc: &DocInfo,
