@@ -36,6 +36,10 @@ pub(crate) struct Beam<const K: usize> {
     hyps: [Hyp; K],
     len: usize,
     width: usize,
+    /// The score a candidate must beat: the last score once the beam is full. Kept, not
+    /// looked up, because it is asked for every tag of every hypothesis and changes only
+    /// when a candidate enters.
+    floor: f32,
 }
 
 impl<const K: usize> Beam<K> {
@@ -44,6 +48,7 @@ impl<const K: usize> Beam<K> {
             hyps: [NO_HYP; K],
             len: 0,
             width,
+            floor: f32::NEG_INFINITY,
         }
     }
 
@@ -52,6 +57,7 @@ impl<const K: usize> Beam<K> {
         let mut b = Beam::empty(width);
         b.hyps[0].score = 0.0;
         b.len = 1;
+        b.set_floor();
         b
     }
 
@@ -74,6 +80,7 @@ impl<const K: usize> Beam<K> {
                 hyps.swap(j, j - 1);
                 j -= 1;
             }
+            self.set_floor();
             return;
         }
         let mut j = self.len;
@@ -90,15 +97,19 @@ impl<const K: usize> Beam<K> {
             self.hyps.swap(j, j - 1);
             j -= 1;
         }
+        self.set_floor();
+    }
+
+    fn set_floor(&mut self) {
+        if self.len == self.width {
+            self.floor = self.hyps[self.len - 1].score;
+        }
     }
 
     /// The score a candidate must beat to enter a full beam.
+    #[inline]
     fn floor(&self) -> f32 {
-        if self.len == self.width {
-            self.hyps[self.len - 1].score
-        } else {
-            f32::NEG_INFINITY
-        }
+        self.floor
     }
 }
 
