@@ -1,13 +1,16 @@
 //! What the CLI subcommands do, as library functions, so the binary stays a
 //! dispatcher and the same code is testable.
 
+#[cfg(feature = "train")]
 use crate::entities::ner;
 use crate::grpc::{self, pb};
 use crate::pipeline::Pipeline;
 use anyhow::Context;
 use std::io::Read;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(feature = "train")]
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Reads a file, or standard input for `-`.
@@ -51,6 +54,7 @@ pub fn parse_to_json(
     })
 }
 
+#[cfg(feature = "train")]
 /// Training switches for ablations; unset means the standard setting
 /// (`TrainOptions::standard`).
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -90,6 +94,7 @@ pub struct TrainKnobs {
     pub early_update: bool,
 }
 
+#[cfg(feature = "train")]
 /// Trains the NER model with the standard settings (or the given
 /// ablations) and prints the dev report; the same data and code give a
 /// byte-identical model.
@@ -138,6 +143,7 @@ pub fn train(
     Ok(())
 }
 
+#[cfg(feature = "train")]
 /// Scores the served pipeline on a CoNLL file, with the bare NER model beside it
 /// (`--model` replaces the embedded model in both lines).
 pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
@@ -155,6 +161,7 @@ pub fn eval_ner(file: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow
     Ok(())
 }
 
+#[cfg(feature = "train")]
 /// Scores the served entities per OntoNotes name type on a fine-typed CoNLL file
 /// (`tests/data/ner-fine`), the bare model's finds beside them; prints the report and
 /// optionally writes it.
@@ -284,6 +291,7 @@ pub async fn shutdown_signal() {
     tracing::info!("shutdown signal received");
 }
 
+#[cfg(feature = "train")]
 /// Trains the quote tagger on `DATA/train` and writes it to `out`.
 pub fn train_quotes(
     data: &Path,
@@ -303,6 +311,7 @@ pub fn train_quotes(
     Ok(())
 }
 
+#[cfg(feature = "train")]
 /// Scores the served pipeline's quotes on a PolNeAR split directory.
 pub fn eval_quotes(dir: &Path, model: Option<&Path>, out: Option<&Path>) -> anyhow::Result<()> {
     use crate::quotes::{eval, polnear, QuoteModel, QuoteStage};

@@ -30,6 +30,11 @@
 //!   offsets into the client's unit, streaming, health and reflection.
 //! * [`eval`] scores entities as a client gets them; it runs the [`pipeline`], so it
 //!   sits above it rather than inside [`entities`].
+//! * `learn` is the tagging toolkit both statistical taggers (the NER model, the quote
+//!   tagger) are built from: feature hashing, weight tables, the averaged perceptron,
+//!   Viterbi and the beam search.
+//! * The feature `train` (default) adds the trainers, the corpus readers and [`eval`];
+//!   the service needs none of them (`--no-default-features`).
 //! * `main.rs` only parses flags and dispatches.
 
 pub mod auth;
@@ -39,8 +44,10 @@ pub mod cpu;
 pub mod doc;
 pub mod entities;
 pub mod error;
+#[cfg(feature = "train")]
 pub mod eval;
 pub mod grpc;
+pub(crate) mod learn;
 pub mod metadata;
 pub mod pipeline;
 pub mod quotes;

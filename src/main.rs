@@ -64,6 +64,7 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    #[cfg(feature = "train")]
     /// Train the NER model from CoNLL-2003 (max-violation beam training, as the committed
     /// model is trained; `--train-beam 1` trains greedily, for ablations).
     Train {
@@ -80,6 +81,7 @@ enum Command {
         #[command(flatten)]
         knobs: cli::TrainKnobs,
     },
+    #[cfg(feature = "train")]
     /// Score the served entities on a CoNLL file sent as raw text, the bare NER model beside them.
     Eval {
         /// A CoNLL-2003 file (IOB2), e.g. dev.conll.
@@ -99,6 +101,7 @@ enum Command {
         #[arg(long, requires = "fine")]
         errors: Option<PathBuf>,
     },
+    #[cfg(feature = "train")]
     /// Train the quote tagger on PolNeAR's train split (the committed model's settings).
     TrainQuotes {
         /// PolNeAR directory holding train/ (and dev/).
@@ -111,6 +114,7 @@ enum Command {
         #[arg(long, default_value_t = newsparse::quotes::train::TrainOptions::default().epochs)]
         epochs: usize,
     },
+    #[cfg(feature = "train")]
     /// Score the served pipeline's quotes on a PolNeAR split (e.g. .../polnear/dev).
     EvalQuotes {
         /// Split directory holding text/ and attributions/.
@@ -183,6 +187,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             println!("{json}");
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "train")]
         Command::Train {
             data,
             repo,
@@ -192,6 +197,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             cli::train(&repo, &data, out, &knobs)?;
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "train")]
         Command::Eval {
             file,
             model,
@@ -206,6 +212,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "train")]
         Command::TrainQuotes { data, out, epochs } => {
             let opts = newsparse::quotes::train::TrainOptions {
                 epochs,
@@ -214,6 +221,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             cli::train_quotes(&data, &out, opts)?;
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "train")]
         Command::EvalQuotes { dir, model, out } => {
             cli::eval_quotes(&dir, model.as_deref(), out.as_deref())?;
             Ok(ExitCode::SUCCESS)

@@ -614,6 +614,7 @@ mod tests {
     /// CoNLL-2003 train and dev documents, all English and many of them tables: at
     /// least 99 % `en`, and no other language reported reliable.
     #[test]
+    #[cfg(feature = "train")]
     #[ignore = "needs ../shared/data/ner/conll2003: run with --include-ignored"]
     fn conll_documents_are_english() {
         let dir =

@@ -8,8 +8,10 @@
 
 use super::lexicon::{is_cue_word, is_pronoun};
 use super::marks::{Mark, Quotation};
+use crate::learn::hash::Fnv;
 /// The trainer cuts sentences the way the served document does.
-pub(crate) use crate::text::passage_sentences as block_sentences;
+#[cfg(feature = "train")]
+pub(crate) use crate::text::passage::passage_sentences as block_sentences;
 use crate::text::{Token, TokenKind};
 use std::ops::Range;
 
@@ -207,13 +209,11 @@ fn bucketed(d: usize) -> u64 {
     }
 }
 
-/// FNV-1a, stable across platforms and releases (the model file depends on it).
+/// FNV-1a of `bytes` in family `seed`.
 fn hash(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    let mut h = Fnv::seeded(seed);
+    h.push(bytes);
+    h.0
 }
 
 fn bucket(tpl: u64, a: u64, b: u64) -> u32 {

@@ -6,7 +6,9 @@
 //! ```
 //!
 //! The tagger is a structured averaged perceptron over BIO tags for Source, Cue and
-//! Content, trained by [`train`] on the PolNeAR train split (see NOTICE). Spans are
+//! Content, trained by [`train`] on the PolNeAR train split (see NOTICE), built from the
+//! tagging toolkit (`crate::learn`: the dense weight table, the averaged perceptron and
+//! Viterbi) with its own features and BIO rule. Spans are
 //! grouped into attributions around their nearest cue (`assemble`); a source is
 //! resolved to an entity through the mentions the entity stage grouped ("the colonel
 //! general"), pronouns to the nearest fitting entity before them (`speaker`).
@@ -14,14 +16,17 @@
 //! list, never an error.
 
 mod assemble;
+#[cfg(feature = "train")]
 pub(crate) mod eval;
 mod features;
 mod lexicon;
 mod marks;
 mod model;
+#[cfg(feature = "train")]
 pub mod polnear;
 mod quote;
 mod speaker;
+#[cfg(feature = "train")]
 pub mod train;
 
 pub use model::ModelError;
@@ -171,7 +176,8 @@ fn split_by_kind(quote: Quote, tokens: &[Token], q: &marks::Quotation) -> Vec<Qu
 }
 
 /// The trainer and the scorer cut passages the way the served document does.
-pub(crate) use crate::text::passage_ranges as blocks;
+#[cfg(any(test, feature = "train"))]
+pub(crate) use crate::text::passage::passage_ranges as blocks;
 
 #[cfg(test)]
 mod tests;

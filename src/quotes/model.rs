@@ -3,6 +3,8 @@
 //! its own `B-` or `I-`). Weights are quantized to `i16` in the model file.
 
 use super::features::{BlockFeatures, BUCKETS};
+use crate::learn::bytes::{ReadError, Reader};
+use crate::learn::dense::Dense;
 
 /// Number of tags: O, then B/I for Source, Cue and Content.
 pub(crate) const NTAGS: usize = 7;
@@ -19,6 +21,7 @@ pub(crate) enum Role {
 }
 
 /// Tag index layout: 0 = O, 1 + 2r = B-role, 2 + 2r = I-role.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(role: Role, begin: bool) -> u8 {
     1 + 2 * role as u8 + u8::from(!begin)
 }
@@ -61,157 +64,74 @@ const LANES: usize = 8;
 #[derive(Debug, Clone)]
 pub(crate) struct QuoteModel {
     /// One row per feature bucket, per-tag weights in the first [`NTAGS`] lanes.
-    rows: Vec<[i16; LANES]>,
-    scale: f32,
+    rows: Dense<LANES>,
     trans: [[f32; NTAGS]; NTAGS + 1],
 }
 
 impl QuoteModel {
     /// Quantizes trained weights (`BUCKETS * NTAGS`, row-major) and transitions.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn quantize(weights: &[f32], trans: [[f32; NTAGS]; NTAGS + 1]) -> Self {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
-        let scale = max / f32::from(i16::MAX);
         QuoteModel {
-            rows: padded_rows(weights.iter().map(|w| (w / scale).round() as i16)),
-            scale,
+            rows: Dense::quantize(BUCKETS, NTAGS, weights),
             trans,
         }
     }
 
     /// Reads a model file.
     pub(crate) fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
-        let body = b
-            .strip_prefix(MAGIC)
-            .ok_or(ModelError::Malformed("magic"))?;
-        let (head, rest) = body
-            .split_at_checked(12)
-            .ok_or(ModelError::Malformed("header"))?;
-        let word = |i: usize| u32::from_le_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
-        if word(0) as usize != BUCKETS || word(4) as usize != NTAGS {
+        let mut r = Reader::new(b);
+        if r.take(MAGIC.len()).ok() != Some(MAGIC.as_slice()) {
+            return Err(ModelError::Malformed("magic"));
+        }
+        let header = |_: ReadError| ModelError::Malformed("header");
+        let (buckets, ntags) = (r.u32().map_err(header)?, r.u32().map_err(header)?);
+        let scale = r.f32().map_err(header)?;
+        if buckets as usize != BUCKETS || ntags as usize != NTAGS {
             return Err(ModelError::Malformed("sizes"));
         }
-        let scale = f32::from_bits(word(8));
         let ntrans = (NTAGS + 1) * NTAGS;
-        if rest.len() != ntrans * 4 + BUCKETS * NTAGS * 2 {
+        if r.remaining() != ntrans * 4 + BUCKETS * NTAGS * 2 {
             return Err(ModelError::Malformed("length"));
         }
-        let (t, w) = rest.split_at(ntrans * 4);
+        let length = |_: ReadError| ModelError::Malformed("length");
         let mut trans = [[0f32; NTAGS]; NTAGS + 1];
-        for (k, c) in t.chunks_exact(4).enumerate() {
-            trans[k / NTAGS][k % NTAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        for k in 0..ntrans {
+            trans[k / NTAGS][k % NTAGS] = r.f32().map_err(length)?;
         }
-        let rows = padded_rows(w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
-        Ok(QuoteModel { rows, scale, trans })
+        let w = r.take(r.remaining()).map_err(length)?;
+        let weights = w.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]));
+        let rows = Dense::from_weights(BUCKETS, NTAGS, scale, weights);
+        Ok(QuoteModel { rows, trans })
     }
 
     /// Writes the model file (the inverse of [`QuoteModel::from_bytes`]).
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        for v in [BUCKETS as u32, NTAGS as u32, self.scale.to_bits()] {
+        for v in [BUCKETS as u32, NTAGS as u32, self.rows.scale().to_bits()] {
             out.extend(v.to_le_bytes());
         }
         for row in &self.trans {
             row.iter().for_each(|x| out.extend(x.to_le_bytes()));
         }
         self.rows
-            .iter()
-            .flat_map(|row| &row[..NTAGS])
+            .weights()
             .for_each(|w| out.extend(w.to_le_bytes()));
         out
     }
 
     /// The best tag sequence of a block.
     pub(crate) fn tag(&self, f: &BlockFeatures) -> Vec<u8> {
-        let em: Vec<[f32; NTAGS]> = (0..f.len())
-            .map(|i| {
-                // Integer sums are exact, so the padded lane changes nothing.
-                let mut acc = [0i32; LANES];
-                for &b in f.of(i) {
-                    let row = &self.rows[b as usize];
-                    for (a, &w) in acc.iter_mut().zip(row) {
-                        *a += i32::from(w);
-                    }
-                }
-                std::array::from_fn(|t| acc[t] as f32 * self.scale)
-            })
-            .collect();
+        let em: Vec<[f32; NTAGS]> = (0..f.len()).map(|i| self.rows.score(f.of(i))).collect();
         viterbi(&em, &self.trans)
     }
 }
 
-/// Rows of [`LANES`] from weights in row-major order, [`NTAGS`] per row.
-fn padded_rows(weights: impl Iterator<Item = i16>) -> Vec<[i16; LANES]> {
-    let mut rows = vec![[0i16; LANES]; BUCKETS];
-    for (k, w) in weights.enumerate().take(BUCKETS * NTAGS) {
-        rows[k / NTAGS][k % NTAGS] = w;
-    }
-    rows
-}
-
-/// Sum of the rows of `feats` in f32 weights (training).
-pub(crate) fn emission(weights: &[f32], feats: &[u32]) -> [f32; NTAGS] {
-    let mut acc = [0f32; NTAGS];
-    for &b in feats {
-        let row = &weights[b as usize * NTAGS..][..NTAGS];
-        acc.iter_mut().zip(row).for_each(|(a, &w)| *a += w);
-    }
-    acc
-}
-
-/// First-order Viterbi under [`allowed`]; row `NTAGS` of `trans` is the start.
-///
-/// [`allowed`] is folded into the transitions once per call rather than decoded
-/// for each of the `NTAGS²` pairs at every token, and only the previous token's
-/// scores are kept; every allowed sum is still computed, in the same order as a
-/// pair-by-pair decode would, so the path is the same.
-pub(crate) fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // step[t][p]: the transition p -> t, minus infinity where [`allowed`] forbids
-    // it. A forbidden step then sums to minus infinity (or NaN), which is never
-    // greater than `best`, exactly as skipping it was; so is an unreachable
-    // `prev[p]`, which needs no test of its own either.
-    let step: [[f32; NTAGS]; NTAGS] = std::array::from_fn(|t| {
-        std::array::from_fn(|p| {
-            if allowed(Some(p as u8), t as u8) {
-                trans[p][t]
-            } else {
-                f32::NEG_INFINITY
-            }
-        })
-    });
-    let mut score = [f32::NEG_INFINITY; NTAGS];
-    let mut back = vec![[0u8; NTAGS]; n];
-    for t in 0..NTAGS {
-        if allowed(None, t as u8) {
-            score[t] = em[0][t] + trans[NTAGS][t];
-        }
-    }
-    for i in 1..n {
-        let prev = score;
-        for t in 0..NTAGS {
-            let mut best = (f32::NEG_INFINITY, 0u8);
-            for (p, (&from, &w)) in prev.iter().zip(&step[t]).enumerate() {
-                let s = from + w;
-                if s > best.0 {
-                    best = (s, p as u8);
-                }
-            }
-            score[t] = best.0 + em[i][t];
-            back[i][t] = best.1;
-        }
-    }
-    let mut t = (0..NTAGS)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
-        .unwrap_or(0) as u8;
-    let mut out = vec![0u8; n];
-    for i in (0..n).rev() {
-        out[i] = t;
-        t = back[i][t as usize];
-    }
-    out
+/// The best tag sequence for emission scores `em` and transitions `trans` (row
+/// [`NTAGS`] is the start), under [`allowed`].
+pub(crate) fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]]) -> Vec<u8> {
+    crate::learn::viterbi::viterbi(em, trans, allowed)
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@
 use super::blocks;
 use super::features::{block_features, block_sentences, BlockFeatures, BUCKETS};
 use super::marks::quotation;
-use super::model::{emission, tag, viterbi, QuoteModel, Role, NTAGS};
+use super::model::{tag, viterbi, QuoteModel, Role, NTAGS};
 use super::polnear::{read_split, Article, CorpusError};
+use crate::learn::perceptron::Averaged;
 use crate::text::{tokenize, Span, Token};
 use std::path::Path;
 
@@ -89,28 +90,21 @@ fn gold_tags(tokens: &[Token], a: &Article) -> Vec<u8> {
         .collect()
 }
 
-/// Averaged weights: `w - acc / steps`, where `acc` sums each update times its step.
-struct Averaged {
-    w: Vec<f32>,
-    acc: Vec<f64>,
-    trans: [[f32; NTAGS]; NTAGS + 1],
-    trans_acc: [[f64; NTAGS]; NTAGS + 1],
-    step: f64,
+/// The weights while training: a row per feature bucket, then the transitions, a row
+/// per previous tag and one for the block start ([`NTAGS`] rows after the buckets). The
+/// averaging clock and sums are `f64`, as the committed model was trained.
+struct Weights(Averaged<NTAGS, f64>);
+
+/// The row of the transitions from `prev` (`None`: the block start).
+fn trans_row(prev: Option<u8>) -> usize {
+    BUCKETS + prev.map_or(NTAGS, usize::from)
 }
 
-impl Averaged {
+impl Weights {
     fn bump(&mut self, feats: &[u32], t: u8, by: f32) {
         for &f in feats {
-            let k = f as usize * NTAGS + t as usize;
-            self.w[k] += by;
-            self.acc[k] += f64::from(by) * self.step;
+            self.0.add(f as usize, usize::from(t), by);
         }
-    }
-
-    fn bump_trans(&mut self, prev: Option<u8>, t: u8, by: f32) {
-        let row = prev.map_or(NTAGS, usize::from);
-        self.trans[row][t as usize] += by;
-        self.trans_acc[row][t as usize] += f64::from(by) * self.step;
     }
 
     fn update(&mut self, ex: &Example, pred: &[u8]) {
@@ -121,51 +115,55 @@ impl Averaged {
                 self.bump(ex.feats.of(i), pred[i], -1.0);
             }
             if ex.gold[i] != pred[i] || prev(&ex.gold) != prev(pred) {
-                self.bump_trans(prev(&ex.gold), ex.gold[i], 1.0);
-                self.bump_trans(prev(pred), pred[i], -1.0);
+                self.0
+                    .add(trans_row(prev(&ex.gold)), usize::from(ex.gold[i]), 1.0);
+                self.0
+                    .add(trans_row(prev(pred)), usize::from(pred[i]), -1.0);
             }
         }
     }
 
-    fn average(&self) -> QuoteModel {
-        let s = self.step;
-        let avg = |w: f32, a: f64| (f64::from(w) - a / s) as f32;
-        let w: Vec<f32> = self
-            .w
-            .iter()
-            .zip(&self.acc)
-            .map(|(&w, &a)| avg(w, a))
+    /// The transitions as the decoder reads them, from weights `w` laid out as these.
+    fn trans(w: &[f32]) -> Vec<[f32; NTAGS]> {
+        w[BUCKETS * NTAGS..]
+            .chunks_exact(NTAGS)
+            .map(|r| std::array::from_fn(|t| r[t]))
+            .collect()
+    }
+
+    fn tag(&self, ex: &Example) -> Vec<u8> {
+        let em: Vec<[f32; NTAGS]> = (0..ex.feats.len())
+            .map(|i| {
+                let mut scores = [0f32; NTAGS];
+                let rows = ex.feats.of(i).iter().map(|&b| b as usize);
+                self.0.score(rows, &mut scores);
+                scores
+            })
             .collect();
-        let mut trans = self.trans;
-        for (row, acc) in trans.iter_mut().zip(&self.trans_acc) {
-            row.iter_mut().zip(acc).for_each(|(t, &a)| *t = avg(*t, a));
-        }
-        QuoteModel::quantize(&w, trans)
+        viterbi(&em, &Weights::trans(self.0.weights()))
+    }
+
+    fn average(&self) -> QuoteModel {
+        let w = self.0.averaged();
+        let trans = Weights::trans(&w);
+        let trans = std::array::from_fn(|p| trans[p]);
+        QuoteModel::quantize(&w[..BUCKETS * NTAGS], trans)
     }
 }
 
 fn fit(examples: &[Example], opts: TrainOptions) -> QuoteModel {
-    let mut m = Averaged {
-        w: vec![0.0; BUCKETS * NTAGS],
-        acc: vec![0.0; BUCKETS * NTAGS],
-        trans: [[0.0; NTAGS]; NTAGS + 1],
-        trans_acc: [[0.0; NTAGS]; NTAGS + 1],
-        step: 1.0,
-    };
+    let mut m = Weights(Averaged::new(BUCKETS + NTAGS + 1));
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = opts.seed;
     for _ in 0..opts.epochs {
         shuffle(&mut order, &mut rng);
         for &k in &order {
             let ex = &examples[k];
-            let em: Vec<[f32; NTAGS]> = (0..ex.feats.len())
-                .map(|i| emission(&m.w, ex.feats.of(i)))
-                .collect();
-            let pred = viterbi(&em, &m.trans);
+            let pred = m.tag(ex);
             if pred != ex.gold {
                 m.update(ex, &pred);
             }
-            m.step += 1.0;
+            m.0.tick(1);
         }
     }
     m.average()

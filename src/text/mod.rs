@@ -7,13 +7,13 @@
 
 pub mod boundary;
 pub mod offsets;
-mod passage;
+pub(crate) mod passage;
 mod sentence;
 mod span;
 mod token;
 
+pub(crate) use passage::passages;
 pub use passage::Passage;
-pub(crate) use passage::{passage_ranges, passage_sentences, passages};
 pub use sentence::{split_sentences, Sentence};
 pub use span::Span;
 pub use token::{tokenize, Token, TokenKind};

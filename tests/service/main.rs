@@ -11,6 +11,7 @@ mod forms;
 mod golden;
 mod harness;
 mod lifecycle;
+#[cfg(feature = "train")]
 mod ner_served;
 mod offsets;
 mod ops_auth;

@@ -5,7 +5,9 @@
 //! bit 30 "known"). A table without GloVe paths never sets bit 30, so
 //! no GloVe feature fires.
 
-use super::hash::{hash_bytes, IdBuild};
+#[cfg(any(test, feature = "train"))]
+use crate::learn::hash::hash_bytes;
+use crate::learn::hash::IdBuild;
 use std::collections::HashMap;
 
 /// Depth of the cluster paths (base-4 digits); prefixes give coarser clusters.
@@ -13,6 +15,7 @@ pub(crate) const DEPTH: u32 = 8;
 /// Depth of the GloVe paths.
 pub(crate) const GLOVE_DEPTH: u32 = 7;
 /// The word has a spaCy-vector path.
+#[cfg(any(test, feature = "train"))]
 pub(crate) const KNOWN: u32 = 0x8000_0000;
 /// The word's lower-case form has a GloVe path.
 const GLOVE_KNOWN: u32 = 0x4000_0000;
@@ -25,6 +28,7 @@ pub(crate) struct Clusters {
 
 impl Clusters {
     /// Parses `word<TAB>path` lines; lines that do not parse are skipped.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn from_tsv(text: &str) -> Clusters {
         let mut map = HashMap::with_capacity_and_hasher(text.len() / 12, IdBuild::default());
         for line in text.lines() {
@@ -41,6 +45,7 @@ impl Clusters {
     /// Adds the GloVe paths of `glove` (`word<TAB>path`, lower-case words): to every entry
     /// whose word lower-cases to a listed word, and as new entries for listed words the
     /// table lacks. `words` are the table's own words (the keys are hashes).
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn add_glove<'a>(&mut self, words: impl Iterator<Item = &'a str>, glove: &str) {
         let mut codes: HashMap<u64, u32, IdBuild> = HashMap::default();
         for line in glove.lines() {
@@ -90,11 +95,13 @@ impl Clusters {
 }
 
 /// Packs a base-4 path of `DEPTH` digits into 16 bits, with bit 31 marking "known".
+#[cfg(any(test, feature = "train"))]
 fn pack(path: &str) -> Option<u32> {
     pack_digits(path, DEPTH).map(|v| v | KNOWN)
 }
 
 /// The value of a base-4 path of exactly `depth` digits.
+#[cfg(any(test, feature = "train"))]
 fn pack_digits(path: &str, depth: u32) -> Option<u32> {
     if path.len() != depth as usize {
         return None;

@@ -3,12 +3,12 @@
 
 use super::clusters::Clusters;
 use super::features::lex_all;
-use super::hash::IdBuild;
 use super::lex::{Lex, ALL_CAPS, CAP, LOWER};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
 use super::tags::{type_of, N_TAGS};
 use super::word_rows::WordCache;
+use crate::learn::hash::IdBuild;
 use crate::text::{Sentence, Token};
 use std::collections::HashMap;
 use std::ops::Range;

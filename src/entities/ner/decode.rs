@@ -4,12 +4,12 @@
 
 pub(crate) use super::context::{doc_info, set_pass1, DocInfo, Pass1};
 use super::features::{cl, gl, Feats, Take};
-use super::hash::pair;
 use super::lex::{Lex, GLUED_LEFT, GLUED_RIGHT, PAD};
 use super::names::classes;
-use super::table::Table;
-use super::tags::{allowed_mask, N_TAGS, O};
+use super::tags::{allowed_mask, Table, N_TAGS, O};
 use super::word_rows::{WordCache, WordRow, NO_SLOT};
+use crate::learn::beam::{Search, NO_TAG};
+use crate::learn::hash::pair;
 use std::ops::Range;
 
 /// Scores the tags for one token's features.
@@ -185,6 +185,7 @@ pub(crate) fn tag_feats(doc: &DocInfo, i: usize, t1: u8, t2: u8, f: &mut Feats) 
 }
 
 /// The best-scoring tag, ignoring transitions (training learns them from tag features).
+#[cfg(feature = "train")]
 pub(crate) fn argmax(scores: &[f32; N_TAGS]) -> u8 {
     let mut best = 0;
     for (t, s) in scores.iter().enumerate() {
@@ -196,6 +197,7 @@ pub(crate) fn argmax(scores: &[f32; N_TAGS]) -> u8 {
 }
 
 /// The best tag allowed after `prev` (`last`: the sentence ends here).
+#[cfg(feature = "train")]
 pub(crate) fn best_tag(scores: &[f32; N_TAGS], prev: u8, last: bool) -> u8 {
     let mut best = (O, f32::NEG_INFINITY);
     let mask = allowed_mask(prev, last);
@@ -226,6 +228,7 @@ pub(crate) const BEAM2: usize = 3;
 
 /// Tags sentence `s` greedily into `tags`, writing each chosen tag's softmax probability
 /// (the jackknifed pass-1 tags of a greedily trained model, `--train-beam 1`).
+#[cfg(feature = "train")]
 pub(crate) fn tag_sentence_greedy<S: Scorer>(
     m: &S,
     doc: &DocInfo,
@@ -320,6 +323,7 @@ struct Kept {
 
 /// Adds the tag features of token `i` (sentence `r`) to its static features `f`, scores
 /// them and keeps the best allowed tag and its probability.
+#[cfg(feature = "train")]
 fn decide<S: Scorer>(
     m: &S,
     doc: &DocInfo,
@@ -344,83 +348,6 @@ fn decide<S: Scorer>(
     };
 }
 
-/// One hypothesis ending at a token: its tag and the one before (the history the tag
-/// features see), the summed score and its parent in the previous beam.
-#[derive(Clone, Copy)]
-struct Hyp {
-    tag: u8,
-    prev: u8,
-    score: f32,
-    parent: u8,
-}
-
-const NO_HYP: Hyp = Hyp {
-    tag: 99,
-    prev: 99,
-    score: f32::NEG_INFINITY,
-    parent: 0,
-};
-
-/// One token of the lattice: its beam, and the tag scores computed after each hypothesis
-/// of the previous beam (`scores[parent]`), kept so that the probability of a tag is
-/// computed once, for the path chosen, rather than for every candidate offered (the
-/// softmax's `exp`s were a tenth of all the pipeline's instructions).
-#[derive(Clone, Copy)]
-struct Step<const K: usize> {
-    beam: Beam<K>,
-    scores: [[f32; N_TAGS]; K],
-}
-
-/// The best `K` hypotheses at one token, best first.
-#[derive(Clone, Copy)]
-struct Beam<const K: usize> {
-    hyps: [Hyp; K],
-    len: usize,
-}
-
-impl<const K: usize> Beam<K> {
-    /// Offers a candidate: hypotheses with the same two last tags have the same future, so
-    /// only the better one is kept; ties keep the earlier candidate.
-    fn offer(&mut self, c: Hyp) {
-        let hyps = &mut self.hyps[..self.len];
-        if let Some(j) = hyps.iter().position(|h| h.tag == c.tag && h.prev == c.prev) {
-            if c.score <= hyps[j].score {
-                return;
-            }
-            hyps[j] = c;
-            let mut j = j;
-            while j > 0 && hyps[j].score > hyps[j - 1].score {
-                hyps.swap(j, j - 1);
-                j -= 1;
-            }
-            return;
-        }
-        let mut j = self.len;
-        if j == K {
-            if c.score <= self.hyps[K - 1].score {
-                return;
-            }
-            j = K - 1;
-        } else {
-            self.len += 1;
-        }
-        self.hyps[j] = c;
-        while j > 0 && self.hyps[j].score > self.hyps[j - 1].score {
-            self.hyps.swap(j, j - 1);
-            j -= 1;
-        }
-    }
-
-    /// The score a candidate must beat to enter a full beam.
-    fn floor(&self) -> f32 {
-        if self.len == K {
-            self.hyps[K - 1].score
-        } else {
-            f32::NEG_INFINITY
-        }
-    }
-}
-
 /// Tags sentence `r` into `tags`, writing each chosen tag's softmax probability, with a
 /// beam of `K` hypotheses (the summed perceptron scores of the chosen tags, under the
 /// BILOU constraints). `statics(i, f, base)` writes token `i`'s tag-independent features
@@ -436,61 +363,33 @@ pub(crate) fn beam_sentence<S: Scorer, const K: usize>(
     mut statics: impl FnMut(usize, &mut Feats, &mut [f32; N_TAGS]),
 ) {
     let mut f = Feats::taking(take);
-    let start = Beam {
-        hyps: [Hyp {
-            score: 0.0,
-            ..NO_HYP
-        }; K],
-        len: 1,
-    };
-    let mut lattice: Vec<Step<K>> = Vec::with_capacity(r.len());
+    let mut search = Search::<K, N_TAGS>::new(K, r.len());
     for i in r.clone() {
         f.clear();
         let mut base = [0f32; N_TAGS];
         statics(i, &mut f, &mut base);
         let n_static = f.len;
-        let prev_beam = lattice.last().map_or(start, |step| step.beam);
-        let mut next = Step {
-            beam: Beam {
-                hyps: [NO_HYP; K],
-                len: 0,
-            },
-            scores: [[0.0; N_TAGS]; K],
-        };
-        for (pi, h) in prev_beam.hyps[..prev_beam.len].iter().enumerate() {
+        let last = i + 1 == r.end;
+        search.step(|h, scores| {
             f.truncate(n_static);
             tag_feats(doc, i, h.tag, h.prev, &mut f);
-            let mut scores = base;
-            m.score(&f.as_slice()[n_static..], &mut scores);
-            let mask = allowed_mask(h.tag, i + 1 == r.end);
-            for (t, sc) in scores.iter().enumerate() {
-                if mask >> t & 1 == 0 || h.score + sc <= next.beam.floor() {
-                    continue;
-                }
-                next.beam.offer(Hyp {
-                    tag: t as u8,
-                    prev: h.tag,
-                    score: h.score + sc,
-                    parent: pi as u8,
-                });
-            }
-            next.scores[pi] = scores;
-        }
-        lattice.push(next);
+            *scores = base;
+            m.score(&f.as_slice()[n_static..], scores);
+            allowed_mask(h.tag, last)
+        });
     }
-    let mut at = 0;
-    for (j, step) in lattice.iter().enumerate().rev() {
-        let h = step.beam.hyps[at];
+    let Some(last) = r.len().checked_sub(1) else {
+        return;
+    };
+    search.backtrack(last, |j, h, scores| {
         tags[r.start + j] = h.tag;
-        let prev = if h.prev == 99 { O } else { h.prev };
+        let prev = if h.prev == NO_TAG { O } else { h.prev };
         probs[r.start + j] = if h.tag == O {
             1.0
         } else {
-            let scores = &step.scores[usize::from(h.parent)];
             softmax_at(scores, h.tag as usize, prev, r.start + j + 1 == r.end)
         };
-        at = usize::from(h.parent);
-    }
+    });
 }
 
 /// The softmax probability of tag `k` among the tags allowed after `prev` (`last`: at

@@ -4,10 +4,10 @@
 //! feature is just `mix(template, value)`, a `u64` that the weight table folds to a row.
 
 use super::clusters::{glove_prefix, prefix, Clusters};
-use super::hash::{hash_bytes, mix, pair, Fnv};
 use super::lex::{Lex, ALL_CAPS, CAP, GLUED_LEFT, GLUED_RIGHT, LOWER};
 use super::lexicon::Lexicon;
 use super::word_rows::WordCache;
+use crate::learn::hash::{hash_bytes, mix, pair, Fnv};
 use crate::text::{Token, TokenKind};
 
 /// Most features one token can have (static + tag + document).
@@ -143,6 +143,7 @@ pub(crate) fn lex_all(
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Take {
     /// Every feature (training, and any scorer without word rows).
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     All,
     /// All but the word features, which still count against [`MAX_FEATS`] so that a
     /// list that would overflow drops exactly the features it dropped with `All`.
@@ -161,6 +162,7 @@ pub(crate) struct Feats {
 }
 
 impl Feats {
+    #[cfg(feature = "train")]
     pub(crate) fn new() -> Feats {
         Feats::taking(Take::All)
     }

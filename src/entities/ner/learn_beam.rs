@@ -7,7 +7,8 @@
 use super::decode::{static_feats, tag_feats, DocInfo, Scorer};
 use super::features::Feats;
 use super::perceptron::Perceptron;
-use super::tags::{allowed, N_TAGS, O};
+use super::tags::{allowed_mask, N_TAGS};
+use crate::learn::beam::Search;
 
 /// Which prefix a beam-training update compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,45 +19,40 @@ pub enum Update {
     MaxViolation,
 }
 
-/// One hypothesis of the training beam.
-#[derive(Clone, Copy)]
-struct Hyp {
-    tag: u8,
-    prev: u8,
-    score: f32,
-    parent: u8,
-    gold: bool,
-}
+/// Widest beam trained with a lattice sized for it; wider ones (ablations) take the
+/// largest lattice, [`MAX_BEAM`].
+const NARROW: usize = 4;
+/// Widest beam: a hypothesis keeps its parent's index in a byte.
+const MAX_BEAM: usize = 255;
 
 /// Per-sentence buffers reused across sentences.
-#[derive(Default)]
 pub(crate) struct BeamBuffers {
-    statics: Vec<u64>,
-    at: Vec<(usize, usize)>,
-    lattice: Vec<Vec<Hyp>>,
+    statics: Statics,
+    narrow: Search<NARROW, N_TAGS>,
+    wide: Search<MAX_BEAM, N_TAGS>,
 }
 
-/// Offers `c` to a beam of at most `k` hypotheses kept best first; hypotheses with the same
-/// two last tags have the same future, so only the better one stays (as at run time).
-fn offer(beam: &mut Vec<Hyp>, k: usize, c: Hyp) {
-    if let Some(j) = beam.iter().position(|h| h.tag == c.tag && h.prev == c.prev) {
-        if c.score <= beam[j].score {
-            return;
+/// The static features of a sentence's tokens: token `p`'s are `hashes[at[p].0..at[p].1]`.
+#[derive(Default)]
+struct Statics {
+    hashes: Vec<u64>,
+    at: Vec<(usize, usize)>,
+}
+
+impl BeamBuffers {
+    /// Buffers for a training beam of `k` (at most [`MAX_BEAM`]).
+    pub(crate) fn new(k: usize) -> BeamBuffers {
+        BeamBuffers {
+            statics: Statics::default(),
+            narrow: Search::new(k, 0),
+            wide: Search::new(k, 0),
         }
-        beam.remove(j);
-    } else if beam.len() == k {
-        if c.score <= beam[k - 1].score {
-            return;
-        }
-        beam.pop();
     }
-    let j = beam.partition_point(|h| h.score >= c.score);
-    beam.insert(j, c);
 }
 
 impl Perceptron {
-    /// Trains on sentence `s` of `doc` with a beam of `k`; returns whether the sentence
-    /// needed no update.
+    /// Trains on sentence `s` of `doc` with a beam of `k` (the width `buf` was made for);
+    /// returns whether the sentence needed no update.
     pub(crate) fn learn_sentence_beam(
         &mut self,
         doc: &DocInfo,
@@ -65,27 +61,40 @@ impl Perceptron {
         (k, update): (usize, Update),
         buf: &mut BeamBuffers,
     ) -> bool {
+        let kept = &mut buf.statics;
+        if k <= NARROW {
+            self.learn_with(doc, (s, gold), update, &mut buf.narrow, kept)
+        } else {
+            self.learn_with(doc, (s, gold), update, &mut buf.wide, kept)
+        }
+    }
+
+    /// [`Perceptron::learn_sentence_beam`] with the lattice `search`.
+    fn learn_with<const K: usize>(
+        &mut self,
+        doc: &DocInfo,
+        (s, gold): (usize, &[u8]),
+        update: Update,
+        search: &mut Search<K, N_TAGS>,
+        kept: &mut Statics,
+    ) -> bool {
         let r = doc.sentences[s].clone();
         let n = r.len();
-        buf.statics.clear();
-        buf.at.clear();
-        buf.lattice.clear();
+        kept.hashes.clear();
+        kept.at.clear();
+        search.clear();
         let mut f = Feats::new();
-        let mut beam = vec![Hyp {
-            tag: 99,
-            prev: 99,
-            score: 0.0,
-            parent: 0,
-            gold: true,
-        }];
+        // Which hypotheses of the last beam extend the gold prefix.
+        let mut on_gold = [false; K];
+        on_gold[0] = true;
         let (mut gold_score, mut worst) = (0f32, None::<(f32, usize)>);
-        let mut stop = None;
+        let (mut stop, mut best_gold) = (None, true);
         for i in r.clone() {
             f.truncate(0);
             static_feats(doc, s, i, &mut f);
-            let from = buf.statics.len();
-            buf.statics.extend_from_slice(f.as_slice());
-            buf.at.push((from, buf.statics.len()));
+            let from = kept.hashes.len();
+            kept.hashes.extend_from_slice(f.as_slice());
+            kept.at.push((from, kept.hashes.len()));
             let mut base = [0f32; N_TAGS];
             self.score(f.as_slice(), &mut base);
             let n_static = f.len;
@@ -95,48 +104,38 @@ impl Perceptron {
             let mut gs = base;
             self.score(&f.as_slice()[n_static..], &mut gs);
             gold_score += gs[usize::from(gold[i])];
-            let mut next: Vec<Hyp> = Vec::with_capacity(k + 1);
-            for (pi, h) in beam.iter().enumerate() {
+            let last = i + 1 == r.end;
+            let beam = search.step(|h, sc| {
                 f.truncate(n_static);
                 tag_feats(doc, i, h.tag, h.prev, &mut f);
-                let mut sc = base;
-                self.score(&f.as_slice()[n_static..], &mut sc);
-                let prev = if h.tag == 99 { O } else { h.tag };
-                for (t, v) in sc.iter().enumerate() {
-                    let t = t as u8;
-                    if !allowed(prev, t, i + 1 == r.end) {
-                        continue;
-                    }
-                    let c = Hyp {
-                        tag: t,
-                        prev: h.tag,
-                        score: h.score + v,
-                        parent: pi as u8,
-                        gold: h.gold && t == gold[i],
-                    };
-                    offer(&mut next, k, c);
-                }
+                *sc = base;
+                self.score(&f.as_slice()[n_static..], sc);
+                allowed_mask(h.tag, last)
+            });
+            let was = on_gold;
+            on_gold = [false; K];
+            for (g, h) in on_gold.iter_mut().zip(beam.hyps()) {
+                *g = was[usize::from(h.parent)] && h.tag == gold[i];
             }
             let j = i - r.start;
-            buf.lattice.push(next.clone());
-            beam = next;
-            if !beam[0].gold {
-                let v = beam[0].score - gold_score;
+            best_gold = on_gold[0];
+            if !best_gold {
+                let v = beam.hyps()[0].score - gold_score;
                 if worst.is_none_or(|(w, _)| v > w) {
                     worst = Some((v, j));
                 }
             }
-            if update == Update::Early && !beam.iter().any(|h| h.gold) {
+            if update == Update::Early && !on_gold.contains(&true) {
                 stop = Some(j);
                 break;
             }
         }
         let upto = match update {
-            Update::Early => stop.or_else(|| (!beam[0].gold).then_some(n - 1)),
+            Update::Early => stop.or_else(|| (!best_gold).then_some(n - 1)),
             Update::MaxViolation => worst.map(|(_, j)| j),
         };
         if let Some(j) = upto {
-            self.update_prefix(doc, r.start, j, gold, buf);
+            self.update_prefix(doc, r.start, j, gold, (search, kept));
         }
         self.tick(n);
         upto.is_none()
@@ -144,20 +143,16 @@ impl Perceptron {
 
     /// Rewards the gold tags and penalizes the best hypothesis's tags on tokens `0..=j`
     /// of the sentence starting at `start`.
-    fn update_prefix(
+    fn update_prefix<const K: usize>(
         &mut self,
         doc: &DocInfo,
         start: usize,
         j: usize,
         gold: &[u8],
-        buf: &BeamBuffers,
+        (search, kept): (&Search<K, N_TAGS>, &Statics),
     ) {
         let mut pred = vec![0u8; j + 1];
-        let mut at = 0;
-        for (p, step) in buf.lattice[..=j].iter().enumerate().rev() {
-            pred[p] = step[at].tag;
-            at = usize::from(step[at].parent);
-        }
+        search.backtrack(j, |p, h, _| pred[p] = h.tag);
         let gold = &gold[start..=start + j];
         let mut f = Feats::new();
         for p in 0..=j {
@@ -165,10 +160,10 @@ impl Perceptron {
             if gold[p] == pred[p] && g == q {
                 continue;
             }
-            let (from, to) = buf.at[p];
+            let (from, to) = kept.at[p];
             for (tags, (t1, t2), sign) in [(gold, g, 1.0), (&pred[..], q, -1.0)] {
                 f.truncate(0);
-                f.extend_from_slice(&buf.statics[from..to]);
+                f.extend_from_slice(&kept.hashes[from..to]);
                 tag_feats(doc, start + p, t1, t2, &mut f);
                 self.add(f.as_slice(), tags[p], sign);
             }
@@ -195,33 +190,6 @@ mod tests {
     use crate::entities::ner::NerLabel;
     use crate::text::{split_sentences, tokenize, Span};
 
-    fn hyp(tag: u8, prev: u8, score: f32) -> Hyp {
-        Hyp {
-            tag,
-            prev,
-            score,
-            parent: 0,
-            gold: false,
-        }
-    }
-
-    #[test]
-    fn offer_keeps_the_best_k_and_one_hypothesis_per_history() {
-        let mut beam = Vec::new();
-        for c in [
-            hyp(1, 0, 1.0),
-            hyp(2, 0, 3.0),
-            hyp(1, 0, 2.0),
-            hyp(3, 0, 0.5),
-        ] {
-            offer(&mut beam, 2, c);
-        }
-        let kept: Vec<(u8, f32)> = beam.iter().map(|h| (h.tag, h.score)).collect();
-        assert_eq!(kept, [(2, 3.0), (1, 2.0)]);
-        offer(&mut beam, 2, hyp(1, 0, 1.5));
-        assert_eq!(beam[1].score, 2.0, "a worse copy of a history is not kept");
-    }
-
     /// Both updates learn a short sentence: after a few passes the sentence needs no
     /// update, and the run-time beam decodes it to the gold tags.
     #[test]
@@ -245,7 +213,7 @@ mod tests {
         );
         for update in [Update::Early, Update::MaxViolation] {
             let mut p = Perceptron::new(16);
-            let mut buf = BeamBuffers::default();
+            let mut buf = BeamBuffers::new(2);
             let clean =
                 (0..20).any(|_| p.learn_sentence_beam(&doc, 0, &gold, (2, update), &mut buf));
             assert!(clean, "{update:?} never got the sentence right");

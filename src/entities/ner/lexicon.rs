@@ -2,10 +2,13 @@
 //!
 //! The model learns how much to trust each class; the list only has to be mostly right.
 
-use super::hash::{Fnv, IdBuild};
+#[cfg(any(test, feature = "train"))]
+use crate::learn::hash::Fnv;
+use crate::learn::hash::IdBuild;
 use std::collections::HashMap;
 
 /// Class names in bit order; a word may be in several classes.
+#[cfg(any(test, feature = "train"))]
 const CLASSES: [&str; 7] = [
     "COUNTRY", "DEMONYM", "CITY", "REGION", "FIRST", "ORGWORD", "TITLE",
 ];
@@ -18,6 +21,7 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     /// Parses `word<TAB>CLASS` lines; `#` comments and unknown classes are skipped.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn from_tsv(text: &str) -> Lexicon {
         let mut map: HashMap<u64, u8, IdBuild> = HashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
@@ -52,6 +56,7 @@ impl Lexicon {
 }
 
 /// Same hash as `Lex::lower`: FNV-1a over the lower-cased characters.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn lower_hash(word: &str) -> u64 {
     let mut h = Fnv::new();
     for c in word.chars().flat_map(char::to_lowercase) {

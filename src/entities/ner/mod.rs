@@ -6,23 +6,27 @@
 //! passes are trained with a beam of two and max-violation updates (`learn_beam`) and
 //! decoded with a beam of three (`decode::tag_document`); a title-case headline is shown to
 //! the model in sentence case (`headline`). Weights are quantized to `i16` and embedded in
-//! the binary.
+//! the binary. Hashing, the weight table, the perceptron and the beam search are the
+//! toolkit's (`crate::learn`); the feature templates, the BILOU tag set and its
+//! transition rule (`tags::allowed_mask`) are this module's.
 
 mod clusters;
+#[cfg(feature = "train")]
 pub mod conll;
 mod context;
 mod decode;
 mod features;
-mod hash;
 mod headline;
+#[cfg(feature = "train")]
 mod learn_beam;
 mod lex;
 mod lexicon;
 mod model;
 mod names;
+#[cfg(feature = "train")]
 mod perceptron;
-mod table;
 mod tags;
+#[cfg(feature = "train")]
 pub mod train;
 mod word_rows;
 

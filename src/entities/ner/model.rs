@@ -4,8 +4,7 @@ use super::clusters::Clusters;
 use super::decode::{doc_info, tag_document, DocInfo, Scorer};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
-use super::table::{Row, Table, TableError};
-use super::tags::{decode, N_TAGS};
+use super::tags::{decode, Row, Table, N_TAGS};
 use super::word_rows;
 /// The tokens of a tagged mention without the sentence marks and quotes at its ends:
 /// after a word the model has never seen, it may carry the name on into the full stop
@@ -47,6 +46,8 @@ fn trim_marks(
 #[cfg(test)]
 use super::NerLabel;
 use super::NerMention;
+use crate::learn::bytes::{write_varint, ReadError, Reader};
+use crate::learn::table::TableError;
 use crate::text::{Sentence, Span, Token, TokenKind};
 
 const MAGIC: &[u8; 8] = b"NPNER\x00\x00\x05";
@@ -102,6 +103,7 @@ pub struct NerModel {
 }
 
 /// The word tables a model carries: clusters, the small lexicon and the name lists.
+#[cfg(any(test, feature = "train"))]
 pub(crate) type Words = (Clusters, Lexicon, NameLists);
 
 impl NerModel {
@@ -112,6 +114,7 @@ impl NerModel {
         NerModel::from_bytes(EMBEDDED_BYTES)
     }
 
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: Words) -> NerModel {
         NerModel {
             id: next_id(),
@@ -134,7 +137,7 @@ impl NerModel {
         title: Option<Span>,
     ) -> Vec<NerMention> {
         let known = |w: &str| {
-            let h = super::hash::hash_bytes(w.as_bytes());
+            let h = crate::learn::hash::hash_bytes(w.as_bytes());
             self.clusters.get(h, h) != 0
         };
         let view = title
@@ -192,7 +195,7 @@ impl NerModel {
 
     /// Loads a model written by [`NerModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
-        let mut r = Reader { b: bytes, at: 0 };
+        let mut r = Reader::new(bytes);
         let magic = r.take(8)?;
         if ![MAGIC, MAGIC_V4, MAGIC_V3].contains(&magic.try_into().unwrap_or(&[0; 8])) {
             return Err(ModelError::BadMagic);
@@ -214,7 +217,7 @@ impl NerModel {
         let n = r.u32()? as usize;
         let raw = r.take(
             n.checked_mul(12)
-                .ok_or(ModelError::Truncated { at: r.at })?,
+                .ok_or(ModelError::Truncated { at: r.at() })?,
         )?;
         let clusters = Clusters::from_entries(raw.chunks_exact(12).map(|c| {
             let (k, p) = c.split_at(8);
@@ -306,7 +309,7 @@ fn read_table(r: &mut Reader, packed: bool) -> Result<Table, ModelError> {
     let bits = r.u32()?;
     let scale = f32::from_le_bytes(r.array()?);
     let n = r.u32()?;
-    let mut rows = Vec::with_capacity((n as usize).min(r.b.len() / 4));
+    let mut rows = Vec::with_capacity((n as usize).min(r.total() / 4));
     let mut at = 0u64;
     for k in 0..n {
         let mut row: Row = [0; N_TAGS];
@@ -357,59 +360,20 @@ fn read_table(r: &mut Reader, packed: bool) -> Result<Table, ModelError> {
     })
 }
 
-/// LEB128: seven bits per byte, low bits first, high bit set on all but the last.
-fn write_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
 /// Little-endian integer from up to 8 bytes.
 fn u64_le(b: &[u8]) -> u64 {
     b.iter().rev().fold(0, |v, x| (v << 8) | u64::from(*x))
 }
 
-/// Bounds-checked little-endian reader.
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let s = self
-            .b
-            .get(self.at..self.at + n)
-            .ok_or(ModelError::Truncated { at: self.at })?;
-        self.at += n;
-        Ok(s)
-    }
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
-        let mut a = [0u8; N];
-        a.copy_from_slice(self.take(N)?);
-        Ok(a)
-    }
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.array()?))
-    }
-    fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(self.array()?))
-    }
-    fn varint(&mut self) -> Result<u64, ModelError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.array::<1>()?[0];
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
+impl From<ReadError> for ModelError {
+    fn from(e: ReadError) -> ModelError {
+        match e {
+            ReadError::Truncated { at } => ModelError::Truncated { at },
+            ReadError::Varint { value } => ModelError::Invalid {
+                field: "varint",
+                value,
+            },
         }
-        Err(ModelError::Invalid {
-            field: "varint",
-            value: v,
-        })
     }
 }
 

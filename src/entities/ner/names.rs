@@ -7,9 +7,11 @@
 //! mostly right. Names are hashed token by token with the same lower-case hash the features
 //! use, so matching needs no strings at run time.
 
-use super::hash::{pair, IdBuild};
 use super::lex::{Lex, CAP, LOWER};
+#[cfg(any(test, feature = "train"))]
 use super::lexicon::lower_hash;
+use crate::learn::hash::{pair, IdBuild};
+#[cfg(any(test, feature = "train"))]
 use crate::text::tokenize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -34,6 +36,7 @@ pub(crate) struct NameLists {
 impl NameLists {
     /// Parses `name<TAB>CLASS` lines; `#` comments and unknown classes are skipped. Each
     /// name is split by the service's own tokenizer so it matches text the same way.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn from_tsv(text: &str) -> NameLists {
         let mut map: HashMap<u64, u16, IdBuild> = HashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {

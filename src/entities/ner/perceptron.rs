@@ -2,51 +2,35 @@
 
 use super::decode::{argmax, static_feats, tag_feats, DocInfo, Scorer};
 use super::features::Feats;
-use super::hash::row;
 use super::tags::N_TAGS;
+use crate::learn::hash::row;
+use crate::learn::perceptron::Averaged;
 
-/// Weights plus the running sums needed for averaging (Daumé's trick: avg = w - acc / c).
+/// The averaged weights of `2^bits` hashed rows (clock and sums in `f32`).
 pub(crate) struct Perceptron {
     bits: u32,
-    w: Vec<f32>,
-    acc: Vec<f32>,
-    step: f32,
+    avg: Averaged<N_TAGS, f32>,
 }
 
 impl Perceptron {
     /// Zero weights over `2^bits` rows.
     pub(crate) fn new(bits: u32) -> Perceptron {
-        let n = (1usize << bits) * N_TAGS;
         Perceptron {
             bits,
-            w: vec![0.0; n],
-            acc: vec![0.0; n],
-            step: 1.0,
-        }
-    }
-
-    fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
-        for h in feats {
-            let r = row(*h, self.bits);
-            self.w[r + gold as usize] += 1.0;
-            self.acc[r + gold as usize] += self.step;
-            self.w[r + pred as usize] -= 1.0;
-            self.acc[r + pred as usize] -= self.step;
+            avg: Averaged::new(1 << bits),
         }
     }
 
     /// Adds `sign` to the weights of `feats` for `tag` (an update's half).
     pub(crate) fn add(&mut self, feats: &[u64], tag: u8, sign: f32) {
         for h in feats {
-            let r = row(*h, self.bits) + usize::from(tag);
-            self.w[r] += sign;
-            self.acc[r] += sign * self.step;
+            self.avg.add(row(*h, self.bits), usize::from(tag), sign);
         }
     }
 
     /// Advances the averaging clock by `n` tokens.
     pub(crate) fn tick(&mut self, n: usize) {
-        self.step += n as f32;
+        self.avg.tick(n);
     }
 
     /// Trains on sentence `s` of `doc` with predicted history; returns tokens tagged right.
@@ -72,21 +56,18 @@ impl Perceptron {
             if pred == gold[i] {
                 right += 1;
             } else {
-                self.update(f.as_slice(), gold[i], pred);
+                self.add(f.as_slice(), gold[i], 1.0);
+                self.add(f.as_slice(), pred, -1.0);
             }
             tags[i] = pred;
-            self.step += 1.0;
+            self.tick(1);
         }
         right
     }
 
     /// The averaged weights.
     pub(crate) fn averaged(&self) -> Vec<f32> {
-        self.w
-            .iter()
-            .zip(&self.acc)
-            .map(|(w, a)| w - a / self.step)
-            .collect()
+        self.avg.averaged()
     }
 
     /// Hash bits of the table.
@@ -97,11 +78,7 @@ impl Perceptron {
 
 impl Scorer for Perceptron {
     fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
-        for h in feats {
-            let r = row(*h, self.bits);
-            for (s, w) in scores.iter_mut().zip(&self.w[r..r + N_TAGS]) {
-                *s += w;
-            }
-        }
+        let rows = feats.iter().map(|h| row(*h, self.bits));
+        self.avg.score(rows, scores);
     }
 }

@@ -9,6 +9,11 @@ pub(crate) const N_TAGS: usize = 17;
 /// The outside tag.
 pub(crate) const O: u8 = 0;
 
+/// A weight table over this tag set.
+pub(crate) type Table = crate::learn::table::Table<N_TAGS>;
+/// One row of a [`Table`]: a weight per tag.
+pub(crate) type Row = crate::learn::table::Row<N_TAGS>;
+
 /// Position of a token inside its entity.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pos {
@@ -19,6 +24,7 @@ pub(crate) enum Pos {
 }
 
 /// The tag for `label` at `pos`.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn tag(label: NerLabel, pos: Pos) -> u8 {
     1 + (label.index() as u8) * 4 + pos as u8
 }
@@ -71,6 +77,7 @@ pub(crate) fn allowed_mask(prev: u8, last: bool) -> u32 {
 }
 
 /// BILOU tags for `n` tokens given entity token ranges (assumed disjoint and sorted).
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn encode(n: usize, entities: &[(Range<usize>, NerLabel)]) -> Vec<u8> {
     let mut out = vec![O; n];
     for (r, label) in entities {

@@ -18,8 +18,7 @@ use super::lexicon::Lexicon;
 use super::model::{NerModel, Words};
 use super::names::NameLists;
 use super::perceptron::Perceptron;
-use super::table::Table;
-use super::tags::encode;
+use super::tags::{encode, Table};
 use crate::text::{split_sentences, tokenize, Span};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -269,7 +268,7 @@ fn fit(prepared: &[Prepared], which: &[usize], opts: &TrainOptions, seed: u64) -
     let mut p = Perceptron::new(opts.hash_bits);
     let mut order = which.to_vec();
     let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut buf = BeamBuffers::default();
+    let mut buf = BeamBuffers::new(opts.beam);
     for _ in 0..opts.epochs {
         shuffle(&mut order, &mut rng);
         for &d in &order {

@@ -21,9 +21,9 @@
 //!
 //! [`Feats::word`]: super::features::Feats::word
 
-use super::hash::IdBuild;
 use super::lex::Lex;
 use super::tags::N_TAGS;
+use crate::learn::hash::IdBuild;
 use crate::text::TokenKind;
 use std::cell::RefCell;
 use std::collections::HashMap;

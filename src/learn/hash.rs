@@ -1,25 +1,33 @@
-//! The hashing every other NER file builds on: word forms, feature ids and maps keyed by them.
+//! Feature hashing shared by the taggers: word forms, feature ids and maps keyed by them.
 //!
-//! Kept apart from the feature templates so that the tables the templates read (clusters,
-//! lexicon, word rows) can hash words without depending on the templates.
+//! Every function here is part of the model files' format: a trained weight sits in the row
+//! its feature hashes to, so changing one changes what every committed model reads.
 
 use std::hash::{BuildHasherDefault, Hasher};
-
-use super::tags::N_TAGS;
 
 /// Streaming FNV-1a, the hash of every word form (also keys the cluster table).
 #[derive(Clone, Copy)]
 pub(crate) struct Fnv(pub(crate) u64);
 
+/// FNV-1a's offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 impl Fnv {
+    /// The empty hash.
     pub(crate) fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        Fnv(FNV_OFFSET)
     }
+    /// The empty hash of a family numbered `seed` (each template hashes its words apart).
+    pub(crate) fn seeded(seed: u64) -> Fnv {
+        Fnv(FNV_OFFSET ^ seed)
+    }
+    /// Hashes `bytes` after what was pushed before.
     pub(crate) fn push(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
         }
     }
+    /// Hashes the UTF-8 bytes of `c`.
     pub(crate) fn push_char(&mut self, c: char) {
         self.push(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
@@ -66,7 +74,8 @@ pub(crate) fn pair(a: u64, b: u64) -> u64 {
     a.rotate_left(21) ^ b.wrapping_mul(0x2545_F491_4F6C_DD1D)
 }
 
-/// Row of a feature hash in a table of `2^bits` rows.
+/// Row number of a feature hash in a table of `2^bits` rows (its top bits).
+#[inline]
 pub(crate) fn row(h: u64, bits: u32) -> usize {
-    (h >> (64 - bits)) as usize * N_TAGS
+    (h >> (64 - bits)) as usize
 }
