@@ -902,12 +902,19 @@ fn standalone(
     known: &FxHashSet<String>,
     out: &mut Vec<Candidate>,
 ) {
+    // Names already found in this sentence: "MAX 9" of "Boeing 737 MAX 9" is inside one.
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return;
+    };
+    let found: Vec<Span> = (out.iter())
+        .map(|c| c.span)
+        .filter(|s| first.span.start <= s.start && s.end <= last.span.end)
+        .collect();
     let mut i = 0;
     while i < ws.len() {
-        // Inside a branded name already found: "MAX 9" of "Boeing 737 MAX 9".
-        if out
+        if found
             .iter()
-            .any(|c| c.span.start <= ws[i].span.start && ws[i].span.end <= c.span.end)
+            .any(|s| s.start <= ws[i].span.start && ws[i].span.end <= s.end)
         {
             i += 1;
             continue;

@@ -182,8 +182,8 @@ fn agrees(coarse: NerLabel, e: &GazEntry) -> bool {
         (NerLabel::Loc, GazKind::Place(_)) => true,
         (NerLabel::Org, GazKind::Organization) => true,
         (NerLabel::Org, GazKind::Nationality) => e.country.is_none(),
-        (NerLabel::Misc, GazKind::Nationality | GazKind::Event | GazKind::Product) => true,
-        (NerLabel::Org, GazKind::Product) => true,
+        (NerLabel::Misc, GazKind::Nationality | GazKind::Event) => true,
+        (NerLabel::Org | NerLabel::Misc, GazKind::Product) => true,
         _ => false,
     }
 }

@@ -6,43 +6,6 @@ use super::lexicon::Lexicon;
 use super::names::NameLists;
 use super::tags::{decode, Row, Table, N_TAGS};
 use super::word_rows;
-/// The tokens of a tagged mention without the sentence marks and quotes at its ends:
-/// after a word the model has never seen, it may carry the name on into the full stop
-/// ("in Cupertino."), and no name begins or ends with one. `None` when nothing is left.
-fn trim_marks(
-    text: &str,
-    tokens: &[Token],
-    mut idx: std::ops::Range<usize>,
-) -> Option<std::ops::Range<usize>> {
-    let mark = |i: usize| {
-        let t = &tokens[i];
-        t.kind == TokenKind::Punct
-            && t.span.slice(text).chars().all(|c| {
-                matches!(
-                    c,
-                    '.' | ','
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | '"'
-                        | '\''
-                        | '\u{2018}'
-                        | '\u{2019}'
-                        | '\u{201C}'
-                        | '\u{201D}'
-                )
-            })
-    };
-    while idx.start < idx.end && mark(idx.end - 1) {
-        idx.end -= 1;
-    }
-    while idx.start < idx.end && mark(idx.start) {
-        idx.start += 1;
-    }
-    (idx.start < idx.end).then_some(idx)
-}
-
 #[cfg(test)]
 use super::NerLabel;
 use super::NerMention;
@@ -375,6 +338,32 @@ impl From<ReadError> for ModelError {
             },
         }
     }
+}
+
+/// Sentence marks and quotes: no name begins or ends with one.
+const MARKS: &[char] = &[
+    '.', ',', ';', ':', '!', '?', '"', '\'', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}',
+];
+
+/// The tokens of a tagged mention without the sentence marks and quotes at its ends:
+/// after a word the model has never seen, it may carry the name on into the full stop
+/// ("in Cupertino."). `None` when nothing is left.
+fn trim_marks(
+    text: &str,
+    tokens: &[Token],
+    mut idx: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let mark = |i: usize| {
+        let t = &tokens[i];
+        t.kind == TokenKind::Punct && t.span.slice(text).chars().all(|c| MARKS.contains(&c))
+    };
+    while idx.start < idx.end && mark(idx.end - 1) {
+        idx.end -= 1;
+    }
+    while idx.start < idx.end && mark(idx.start) {
+        idx.start += 1;
+    }
+    (idx.start < idx.end).then_some(idx)
 }
 
 #[cfg(test)]
