@@ -59,6 +59,10 @@ PINS = [
      "36627c20b575b4138f54b6c21f8703e9ab122fd487aca11319beec2aa6ca7232"),
     ("apt", "wamerican=2020.12.07-2", "wamerican_2020.12.07-2_all.deb",
      "c8f8e2b2ad0d37bfdd41f0e40f1e4c8e5f907467d768a1d3698b164e9617f0b4"),
+    ("pip", "woothee==1.10.1", "woothee-1.10.1-py2.py3-none-any.whl",
+     "33ed024f3c8cebb0400a1bf5a3c0c58a03b7ffab1b8f37e629a4bb662b2641b9"),
+    ("pip", "car-model-fixtures==0.1.1", "car_model_fixtures-0.1.1-py2.py3-none-any.whl",
+     "bae4b7fe2b8a2c21e71beb9be4784e36c8b979b8f1eb19fe3ca7f42387daacab"),
 ]
 
 
@@ -981,6 +985,107 @@ def alias_candidates(c):
     return [clean_cell(f) for f in uniq(forms) if distinctive(f)]
 
 
+# ----------------------------------------------------------------------------------------------
+# Product names (data/companies/products.tsv)
+# ----------------------------------------------------------------------------------------------
+# Operating systems in woothee carry no vendor; the maker of each family is a plain fact.
+OS_MAKERS = {"Windows": "Microsoft", "Mac": "Apple", "iPhone": "Apple", "iPad": "Apple",
+             "iPod": "Apple", "iOS": "Apple", "Android": "Google", "ChromeOS": "Google",
+             "BlackBerry": "BlackBerry", "Firefox": "Mozilla"}
+
+
+def woothee_products(whl):
+    """(name, maker, kind) of the browsers, operating systems and game consoles woothee knows.
+    Crawlers, carriers, feed readers and placeholders ("Windows UNKNOWN Ver", "Webview") are
+    not products people write about."""
+    src = read_zip_text(whl, "woothee/dataset.py")
+    out = []
+    for m in re.finditer(r"obj = (\{[^}]*\})[^\n]*\n((?:    obj\['\w+'\] = '[^']*'\n)*)", src):
+        o = ast.literal_eval(m.group(1))
+        o.update(re.findall(r"obj\['(\w+)'\] = '([^']*)'", m.group(2)))
+        name, vendor = o["name"], o.get("vendor", "")
+        if o["type"] == "browser" and vendor and vendor != "OS vendor":
+            out.append((name, vendor, "browser"))
+        elif o["type"] == "os" and "UNKNOWN" not in name:
+            out.append((name, OS_MAKERS.get(name.split()[0], ""), "os"))
+        elif o.get("category") == "appliance" and vendor:
+            out.append((name, vendor, "console"))
+    return out
+
+
+def car_products(whl):
+    """(model, make, "vehicle") of every car in car-model-fixtures' table."""
+    src = read_zip_text(whl, "car_model_fixtures/fixtures.py")
+    out = []
+    for years in literal(src, "cars").values():
+        for makes in years.values():
+            for make, models in makes.items():
+                out.extend((model, make, "vehicle") for model in models)
+    return out
+
+
+def write_products(paths, companies, words, persons, places):
+    """data/companies/products.tsv: product names with their maker, kind and whether they need
+    evidence in the text (see SOURCES.md)."""
+    owner_of = {}
+    for c in companies:
+        for a in c.safe + c.amb:
+            owner_of.setdefault(a.casefold(), c.id)
+    brands = read_tsv(os.path.join(OUT, "brands.tsv"))
+    brand_names = {b["brand"].casefold() for b in brands}
+    for b in brands:
+        owner_of.setdefault(b["brand"].casefold(), b["owner"])
+    company_names = set(owner_of)
+
+    def needs_evidence(name):
+        toks = name.split()
+        if name in places or name.casefold() in company_names:
+            return True
+        if len(toks) > 1:
+            # "Model Y", "Series 3", "C 200": a generic or one-letter first word.
+            return len(toks[0]) <= 2 or words.ordinary(toks[0])
+        return (len(name) <= 2 or name.isdigit() or words.ordinary(name) or name in words.proper
+                or name in persons)
+
+    rows = {}
+    for name, maker, kind in woothee_products(paths["woothee"]) + car_products(paths["car-model-fixtures"]):
+        # A bare number is a model only after its make ("Peugeot 208"), which the
+        # product shapes read without a list.
+        if name.isdigit():
+            continue
+        owner = owner_of.get(maker.casefold(), "")
+        rows.setdefault(name, (maker, owner, kind, "yes" if needs_evidence(name) else ""))
+    # The team's device and software lines are products standing alone ("Kindle", "Xbox").
+    for b in brands:
+        if b["kind"] in ("device", "software"):
+            rows.setdefault(b["brand"], ("", b["owner"], b["kind"], b["ambiguous"]))
+    # A company's infobox products count only where the article names the company.
+    for c in companies:
+        for p in c.product_list:
+            if (words.ordinary(p) or p.casefold() in brand_names or len(p) <= 2
+                    or len(p.split()) > 4):
+                continue
+            rows.setdefault(p, ("", c.id, "infobox", "yes"))
+    lines = [
+        "# Product names: browsers, operating systems and consoles from woothee 1.10.1 (Apache-2.0),",
+        "# car models from car-model-fixtures 0.1.1 (MIT), device and software lines of brands.tsv,",
+        "# infobox products of companies.tsv. GENERATED by scripts/data/build_companies.py; do not",
+        "# edit by hand. See data/companies/SOURCES.md.",
+        "# maker: the make as written (empty when only the owner is known); owner: a companies.tsv id;",
+        "# ambiguous: yes when the name is also a word, a name, a place or a company: then it is a",
+        "# product only where the article names its maker or owner, or says what kind of thing it is.",
+        "product\tmaker\towner\tkind\tambiguous",
+    ]
+    for name in sorted(rows):
+        cells = (name,) + rows[name]
+        assert all("\t" not in x and "\n" not in x for x in cells), cells
+        lines.append("\t".join(cells))
+    with open(os.path.join(OUT, "products.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+    amb = sum(r[3] == "yes" for r in rows.values())
+    print(f"product names: {len(rows)} ({amb} need evidence)")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", default=os.path.join(REPO, "target", "data-cache"))
@@ -1198,6 +1303,8 @@ def main():
         for form in forms:
             assert "\t" not in form
             f.write(form + "\n")
+
+    write_products(paths, companies, words, persons, places)
 
     # Sanity checks.
     by_id = {c.id: c for c in companies}

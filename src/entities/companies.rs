@@ -12,6 +12,8 @@
 
 use super::candidate::{Candidate, Recognizer, Source};
 use super::error::LexiconError;
+use super::product_list::ProductList;
+use super::products::{Known, ListedProduct};
 use super::types::{EntityType, Links};
 use super::words::words;
 use crate::doc::Doc;
@@ -22,6 +24,8 @@ const TABLE: &str = include_str!("../../data/companies/companies.tsv");
 const FILE: &str = "data/companies/companies.tsv";
 const BRANDS: &str = include_str!("../../data/companies/brands.tsv");
 const BRANDS_FILE: &str = "data/companies/brands.tsv";
+const PRODUCTS: &str = include_str!("../../data/companies/products.tsv");
+const PRODUCTS_FILE: &str = "data/companies/products.tsv";
 
 /// Longest alias, in words ("Bank of America Merrill Lynch").
 const MAX_WORDS: usize = 8;
@@ -82,15 +86,28 @@ pub struct Companies {
     first_words: FxHashSet<String>,
     /// Brand or product line → its owner ("Chevrolet" → General Motors).
     brands: FxHashMap<String, Brand>,
+    /// Product names from open lists, with their makers.
+    products: ProductList,
 }
 
 /// The makers of one article (see [`Companies::makers`]).
 pub struct Makers<'a> {
     table: &'a Companies,
+    text: &'a str,
     /// Wikipedia titles of the companies the article names.
     owners: FxHashSet<&'a str>,
     /// Names the article settled as companies.
     settled: FxHashSet<&'a str>,
+}
+
+impl Known for Makers<'_> {
+    fn is_maker(&self, name: &str) -> bool {
+        Makers::is_maker(self, name)
+    }
+
+    fn listed(&self, name: &str) -> Option<ListedProduct<'_>> {
+        self.listed_product(name)
+    }
 }
 
 impl Makers<'_> {
@@ -100,6 +117,31 @@ impl Makers<'_> {
             || self.settled.contains(name)
             || self.table.is_brand(name, &|w| self.owners.contains(w))
     }
+
+    /// The kind of a listed product named `name`, and whether the article settles
+    /// it as the product without a word for its kind: the name is unambiguous, or
+    /// the article names its owner or its maker ("Tucson" beside Hyundai).
+    pub(crate) fn listed_product(&self, name: &str) -> Option<ListedProduct<'_>> {
+        let p = self.table.products.get(name)?;
+        let owner_named = p.owner.is_some_and(|k| {
+            (self.table.row(k).wikipedia.as_deref()).is_some_and(|w| self.owners.contains(w))
+        });
+        let maker_named = !p.maker.is_empty() && names_word(self.text, &p.maker);
+        Some(ListedProduct {
+            kind: p.kind,
+            settled: !p.ambiguous || owner_named || maker_named,
+            maker: &p.maker,
+        })
+    }
+}
+
+/// `word` occurs in `text` with no letter or digit touching it on either side.
+fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A brand or product line a company owns.
@@ -115,15 +157,14 @@ impl Companies {
     pub fn builtin() -> Result<Self, LexiconError> {
         let mut table = Self::parse(FILE, TABLE)?;
         table.add_brands(BRANDS_FILE, BRANDS)?;
+        table.add_products(PRODUCTS_FILE, PRODUCTS)?;
         Ok(table)
     }
 
     /// Reads a brands TSV (`brand`, `owner` id, `kind`, `ambiguous`); every owner
     /// must be a company of the table.
     pub fn add_brands(&mut self, file: &'static str, tsv: &str) -> Result<(), LexiconError> {
-        let ids: FxHashMap<&str, u32> = (self.rows.iter().enumerate())
-            .map(|(k, r)| (r.id.as_str(), k as u32))
-            .collect();
+        let ids = self.row_ids();
         let mut brands = FxHashMap::default();
         let rows = tsv
             .lines()
@@ -150,6 +191,14 @@ impl Companies {
             brands.insert(brand.to_owned(), Brand { owner, ambiguous });
         }
         self.brands = brands;
+        Ok(())
+    }
+
+    /// Reads a products TSV (see [`ProductList::parse`]); every owner must be a
+    /// company of the table.
+    pub fn add_products(&mut self, file: &'static str, tsv: &str) -> Result<(), LexiconError> {
+        let ids = self.row_ids();
+        self.products = ProductList::parse(file, tsv, &|id| ids.get(id).copied())?;
         Ok(())
     }
 
@@ -302,9 +351,17 @@ impl Companies {
         }
         Makers {
             table: self,
+            text,
             owners,
             settled,
         }
+    }
+
+    /// Row index by company id.
+    fn row_ids(&self) -> FxHashMap<&str, u32> {
+        (self.rows.iter().enumerate())
+            .map(|(k, r)| (r.id.as_str(), k as u32))
+            .collect()
     }
 
     /// The company row behind an index.

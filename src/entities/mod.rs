@@ -36,6 +36,7 @@ mod mentions;
 mod nominals;
 mod numeric;
 mod people;
+mod product_list;
 mod products;
 pub mod recognizers;
 pub(crate) mod resolve;

@@ -19,6 +19,7 @@
 //! model's reading of the same span and loses to a longer name.
 
 use super::candidate::{Candidate, Source};
+use super::product_list::{ProductKind, MAX_WORDS};
 use super::types::EntityType;
 use super::words::{words, Word};
 use crate::doc::Doc;
@@ -34,19 +35,34 @@ fn product(span: Span, confidence: f32) -> Candidate {
 const SURE: f32 = 0.9;
 const LIKELY: f32 = 0.8;
 
-/// The products of `doc`, given every other recognizer's candidates; `is_maker`
-/// says whether a name is a known company (from the company table).
-pub(crate) fn propose(
-    doc: &Doc<'_>,
-    cands: &[Candidate],
-    is_maker: &dyn Fn(&str) -> bool,
-) -> Vec<Candidate> {
+/// What the company and product tables say about a name, in one article.
+pub(crate) trait Known {
+    /// The name is a known company.
+    fn is_maker(&self, name: &str) -> bool;
+    /// The name, written with single spaces, is a listed product.
+    fn listed(&self, name: &str) -> Option<ListedProduct<'_>>;
+}
+
+/// What the product list says about a name in one article.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ListedProduct<'a> {
+    pub kind: ProductKind,
+    /// The article settles it as the product without a word for its kind.
+    pub settled: bool,
+    /// The make as written ("Mozilla"), or empty.
+    pub maker: &'a str,
+}
+
+/// The products of `doc`, given every other recognizer's candidates.
+pub(crate) fn propose(doc: &Doc<'_>, cands: &[Candidate], known: &dyn Known) -> Vec<Candidate> {
+    let is_maker = &|n: &str| known.is_maker(n);
     let text = doc.text;
     let sentences: Vec<Vec<Word<'_>>> = doc.sentences.iter().map(|s| words(text, s.span)).collect();
     let ctx = Context {
         text,
         cands,
         is_maker,
+        known,
         org_ends: org_ends(cands),
         claimed: Overlaps::of(cands, |c| {
             matches!(
@@ -96,9 +112,11 @@ pub(crate) fn propose(
     for ws in &sentences {
         plural_makes(&ctx, ws, &mut out);
         named_after_kind(&ctx, ws, &mut out);
+        listed_names(&ctx, ws, &mut out);
     }
     retyped_misc(&ctx, &sentences, &mut out);
     every_mention(&ctx, &mut out);
+    initials(&ctx, &sentences, &mut out);
     out.sort_by_key(|c| (c.span, c.confidence.to_bits()));
     out.dedup_by_key(|c| c.span);
     for c in &mut out {
@@ -132,6 +150,7 @@ struct Context<'a> {
     text: &'a str,
     cands: &'a [Candidate],
     is_maker: &'a dyn Fn(&str) -> bool,
+    known: &'a dyn Known,
     /// End → start of every ORG candidate.
     org_ends: rustc_hash::FxHashMap<usize, usize>,
     /// Spans read as people, titles, dates or times.
@@ -190,6 +209,14 @@ impl Context<'_> {
                 .org_ends
                 .get(&w.span.end)
                 .is_some_and(|&start| start <= w.span.start)
+    }
+
+    /// A span read as a place right after a word that puts things on a map
+    /// ("a dealership in Tucson").
+    fn placed(&self, span: Span) -> bool {
+        let before = self.text[..span.start].trim_end();
+        let word = &before[before.rfind(char::is_whitespace).map_or(0, |k| k + 1)..];
+        LOCATIVES.contains(&word) && self.places.any(span)
     }
 
     /// A span some recognizer read as a person, a title, a date or a place.
@@ -1117,6 +1144,67 @@ fn plural_makes(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
     }
 }
 
+/// A name from the product lists ("Internet Explorer", "Qashqai"), with a version
+/// after it ("Windows 8.1", "Firefox 3") and its maker before it ("Mozilla
+/// Firefox"). A name that is also a word, a person or a place ("Chrome",
+/// "Tucson") needs its maker or owner named in the article, or a word for its kind
+/// in the sentence ("browser", "SUV").
+fn listed_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < ws.len() {
+        // Every listed name starts with a capital, a digit or a camel-case word.
+        let b = ws[i].text.as_bytes();
+        if b[0].is_ascii_lowercase() && !b.get(1).is_some_and(|c| !c.is_ascii_lowercase()) {
+            i += 1;
+            continue;
+        }
+        let hit = (i..ws.len().min(i + MAX_WORDS)).rev().find_map(|j| {
+            if ws[i..j].iter().any(|w| w.closed) {
+                return None;
+            }
+            // The words joined by single spaces, as the list writes them.
+            let spaced = ctx.text.get(ws[i].span.start..ws[j].span.end)?;
+            let joined = ws[i..=j].iter().map(|w| w.text.len()).sum::<usize>() + (j - i);
+            let single = spaced.len() == joined && !spaced.contains(['\t', '\n', '\r']);
+            single.then(|| ctx.known.listed(spaced).map(|l| (j, l)))?
+        });
+        let Some((mut j, listing)) = hit else {
+            i += 1;
+            continue;
+        };
+        if !ws[j].closed && ws.get(j + 1).is_some_and(|n| version(n.text)) {
+            j += 1;
+        }
+        let before = i.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.closed);
+        let maker_before = before.is_some_and(|p| p.text == listing.maker || ctx.maker(p));
+        let next_name = (ws.get(j + 1))
+            .filter(|n| !ws[j].closed && brandlike(n) && !listing.kind.words().contains(&n.text));
+        // Inside some other name: "Opera House", "Safari Park", "Las Vegas Golf".
+        let inside =
+            next_name.is_some() || before.is_some_and(|p| i > 1 && brandlike(p) && !maker_before);
+        let said = ws.iter().any(|w| listing.kind.words().contains(&w.text));
+        // "a dealership in Tucson": a place the sentence puts something in.
+        let placed = ctx.placed(ws[i].span);
+        let start = if maker_before { i - 1 } else { i };
+        let span = Span::new(ws[start].span.start, ws[j].span.end);
+        let evidence = listing.settled || said;
+        if !inside && !placed && evidence && !ctx.claimed(span) {
+            out.push(product(span, if listing.settled { SURE } else { LIKELY }));
+        }
+        i = j + 1;
+    }
+}
+
+/// Words that put what follows them on a map.
+const LOCATIVES: [&str; 6] = ["in", "at", "from", "near", "outside", "to"];
+
+/// A version number after a product name: "8.1", "11", "3.6.2".
+fn version(w: &str) -> bool {
+    let mut parts = w.split('.');
+    parts.clone().count() <= 3
+        && parts.all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Once the article shows a name is a product, its other mentions are too,
 /// whatever the model read there ("Wegovy" after "the drug Wegovy").
 fn every_mention(ctx: &Context<'_>, out: &mut Vec<Candidate>) {
@@ -1125,11 +1213,46 @@ fn every_mention(ctx: &Context<'_>, out: &mut Vec<Candidate>) {
         .cands
         .iter()
         .filter(|c| {
-            c.source == Source::Model && c.kind.is_name() && names.contains(c.text(ctx.text))
+            c.source == Source::Model
+                && c.kind.is_name()
+                && names.contains(c.text(ctx.text))
+                && !ctx.placed(c.span)
         })
         .map(|c| product(c.span, LIKELY))
         .collect();
     out.extend(more);
+}
+
+/// "Internet Explorer" … "IE", "IE6": the initials of a product name of two or
+/// more capitalised words, alone or with a version, name the same product.
+fn initials(ctx: &Context<'_>, sentences: &[Vec<Word<'_>>], out: &mut Vec<Candidate>) {
+    let mut short: FxHashSet<String> = FxHashSet::default();
+    for c in out.iter() {
+        let words: Vec<&str> = c.text(ctx.text).split(' ').collect();
+        let named = words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        if words.len() >= 2 && named >= 2 {
+            short.insert(
+                words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect(),
+            );
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    for w in sentences.iter().flatten() {
+        let letters = w.text.trim_end_matches(|c: char| c.is_ascii_digit());
+        let version = &w.text[letters.len()..];
+        if version.len() <= 2 && short.contains(letters) && !ctx.claimed(w.span) {
+            out.push(product(w.span, LIKELY));
+        }
+    }
 }
 
 /// "Dupixent, its best-selling eczema drug,": a comma after word `b`, then within
@@ -1249,7 +1372,36 @@ mod tests {
 
     /// The products in `text` (one sentence per line), given other recognizers'
     /// ORG names and the makers the company table knows.
+    /// Makers by name, and four listed products (two of them ambiguous).
+    struct Table<'a>(&'a [&'a str]);
+
+    impl Known for Table<'_> {
+        fn is_maker(&self, name: &str) -> bool {
+            self.0.contains(&name)
+        }
+
+        fn listed(&self, name: &str) -> Option<ListedProduct<'_>> {
+            let (kind, settled, maker) = match name {
+                "Internet Explorer" => (ProductKind::Browser, true, "Microsoft"),
+                "Firefox" => (ProductKind::Browser, true, "Mozilla"),
+                "Chrome" => (ProductKind::Browser, false, "Google"),
+                "Tucson" => (ProductKind::Vehicle, false, "Hyundai"),
+                _ => return None,
+            };
+            Some(ListedProduct {
+                kind,
+                settled,
+                maker,
+            })
+        }
+    }
+
     fn products(text: &str, orgs: &[&str], makers: &[&str]) -> Vec<String> {
+        products_placed(text, orgs, &[], makers)
+    }
+
+    /// As `products`, with the last occurrence of each of `places` read as a GPE.
+    fn products_placed(text: &str, orgs: &[&str], places: &[&str], makers: &[&str]) -> Vec<String> {
         let mut at = 0;
         let sentences: Vec<Span> = text
             .split('\n')
@@ -1271,12 +1423,49 @@ mod tests {
                     0.9,
                 )
             })
+            .chain(places.iter().map(|p| {
+                let start = text.rfind(p).expect("place in text");
+                Candidate::new(
+                    Span::new(start, start + p.len()),
+                    EntityType::Gpe,
+                    Source::Gazetteer,
+                    0.9,
+                )
+            }))
             .collect();
-        let is_maker = |n: &str| makers.contains(&n);
-        propose(&doc, &cands, &is_maker)
+        propose(&doc, &cands, &Table(makers))
             .iter()
             .map(|c| c.text(text).to_owned())
             .collect()
+    }
+
+    #[test]
+    fn listed_names_take_their_version_and_their_maker() {
+        let text = "Microsoft will stop supporting Internet Explorer 6 next year.\n\
+                    Mozilla Firefox and Chrome are faster browsers.";
+        assert_eq!(
+            products(text, &[], &["Microsoft"]),
+            ["Internet Explorer 6", "Mozilla Firefox", "Chrome"]
+        );
+    }
+
+    #[test]
+    fn initials_of_a_product_name_are_the_product() {
+        let text = "Microsoft retired Internet Explorer on Monday.\nIE6 and IE users must move; the EU agreed.";
+        assert_eq!(
+            products(text, &[], &["Microsoft"]),
+            ["Internet Explorer", "IE6", "IE"]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_listed_name_needs_its_kind_or_maker_and_no_place_reading() {
+        assert!(products("Chrome plating is expensive.", &[], &[]).is_empty());
+        let text =
+            "The Tucson SUV sells well.\nShe runs a dealership in Tucson, Arizona, with ten cars.";
+        assert_eq!(products_placed(text, &[], &["Tucson"], &[]), ["Tucson"]);
+        let inside = "Microsoft ran The Internet Explorer 6 Countdown site.";
+        assert!(products(inside, &[], &["Microsoft"]).is_empty());
     }
 
     #[test]

@@ -71,7 +71,7 @@ impl EntityStage {
         };
         if names {
             let makers = self.companies.makers(doc.text, &cands);
-            let found = products::propose(doc, &cands, &|n| makers.is_maker(n));
+            let found = products::propose(doc, &cands, &makers);
             cands.extend(found);
         }
         cands.extend(timex_candidates(times));
