@@ -9,6 +9,7 @@ mod deadline;
 mod limiter;
 mod method;
 mod metrics;
+mod pool;
 mod server;
 mod service;
 pub mod status;

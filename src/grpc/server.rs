@@ -30,6 +30,9 @@ pub enum ServerError {
     /// rustls refused the certificate or key.
     #[error("TLS certificate or key (--tls-cert, --tls-key) is not usable: {0}")]
     Tls(tonic::transport::Error),
+    /// The operating system refused to start the parse threads.
+    #[error("cannot start the parse threads: {0}")]
+    ParseThreads(#[source] std::io::Error),
     /// The metrics registry could not be set up (a bug).
     #[error("metrics setup failed: {0}")]
     Metrics(#[from] prometheus::Error),
@@ -83,7 +86,8 @@ pub async fn run(
         metrics: metrics_listener,
     } = listeners.into();
     let metrics = Arc::new(Metrics::new()?);
-    let svc = ArticleSvc::new(&config, Arc::clone(&metrics));
+    let svc = ArticleSvc::new(&config, Arc::clone(&metrics)).map_err(ServerError::ParseThreads)?;
+    let limiter = svc.limiter().clone();
     // Dropping the sender (when `run` returns) stops the metrics listener.
     let _stop_metrics = metrics_listener.map(|l| spawn_metrics(l, &metrics, &svc));
     let max = config.max_message_bytes;
@@ -138,6 +142,9 @@ pub async fn run(
             }
         } => tracing::warn!(?drain, "drain timeout reached; closing remaining connections"),
     }
+    // Calls still open past the drain get UNAVAILABLE instead of waiting for a slot,
+    // and the parse threads exit once their current parse is done.
+    limiter.close();
     tracing::info!("server stopped");
     Ok(())
 }

@@ -29,15 +29,21 @@ pub struct ArticleSvc {
 }
 
 impl ArticleSvc {
-    /// Serves the configured pipeline within the configured limits, reporting to `metrics`.
-    pub fn new(config: &Config, metrics: Arc<Metrics>) -> Self {
-        ArticleSvc {
+    /// Serves the configured pipeline within the configured limits, reporting to
+    /// `metrics`; fails only when the parse threads cannot be started.
+    pub fn new(config: &Config, metrics: Arc<Metrics>) -> std::io::Result<Self> {
+        let limiter = Limiter::new(
+            config.max_concurrent_parses,
+            config.max_queued_parses,
+            config.parse_threads,
+        )?;
+        Ok(ArticleSvc {
             pipeline: Arc::clone(&config.pipeline),
-            limiter: Limiter::new(config.max_concurrent_parses, config.max_queued_parses),
+            limiter,
             max_text_bytes: config.max_text_bytes,
             window: config.stream_window,
             metrics,
-        }
+        })
     }
 
     /// The admission limiter, whose load the metrics report.
@@ -45,7 +51,7 @@ impl ArticleSvc {
         &self.limiter
     }
 
-    /// Validates and parses one article on the blocking pool.
+    /// Validates and parses one article off the async runtime.
     async fn parse_one(
         &self,
         req: pb::ParseRequest,
