@@ -34,10 +34,6 @@ pub struct RawConfig {
     /// Parses allowed to wait for a free slot before new ones are refused.
     #[arg(long, env = "NEWSPARSE_MAX_QUEUED_PARSES", default_value_t = 64)]
     pub max_queued_parses: usize,
-    /// Where parses run: `pool` (one dedicated thread per slot, fed by a queue) or
-    /// `blocking` (tokio's blocking pool, one task per parse behind a semaphore).
-    #[arg(long, env = "NEWSPARSE_PARSE_THREADS", value_enum, default_value_t = ParseThreads::Pool)]
-    pub parse_threads: ParseThreads,
     /// Seconds in-flight requests may take to finish after SIGTERM.
     #[arg(long, env = "NEWSPARSE_DRAIN_TIMEOUT_SECS", default_value_t = 10)]
     pub drain_timeout_secs: u64,
@@ -89,18 +85,6 @@ impl Default for RawConfig {
     }
 }
 
-/// How a parse is handed to a CPU. Both exist so the two hand-offs can be measured
-/// in one binary: under the semaphore a finished parse wakes the next waiter through
-/// the async runtime, then a blocking-pool thread; a pool thread takes the next job
-/// from its queue itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ParseThreads {
-    /// `max_concurrent_parses` named threads (`parse-0`, …) taking jobs from one queue.
-    Pool,
-    /// `tokio::task::spawn_blocking` once a semaphore slot is free.
-    Blocking,
-}
-
 /// A TLS identity read from PEM files (checked by rustls when the server starts).
 #[derive(Clone)]
 pub struct TlsIdentity {
@@ -131,7 +115,6 @@ pub struct Config {
     /// Parses allowed to wait.
     pub max_queued_parses: usize,
     /// Where parses run.
-    pub parse_threads: ParseThreads,
     /// Drain time after a shutdown signal.
     pub drain_timeout: Duration,
     /// Responses computed ahead in one ParseStream (at least 1).
@@ -157,11 +140,11 @@ impl RawConfig {
     pub fn validate(self) -> Result<Config, ConfigError> {
         self.check_limits()?;
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        // One slot more than cores: a finished parse hands its slot to the next request
-        // through the async runtime (semaphore wake-up, then a blocking-pool wake-up), and
-        // with one slot per core that core sits idle through the handoff. Under h2load on
-        // two cores, two slots left 16 % of the CPU idle; three gave 17 % more articles per
-        // second at the same p99 (BENCHMARKS.md section 13).
+        // One slot more than cores: a parse thread waiting on the network for its next
+        // job leaves its core idle unless another thread is ready. Under h2load on two
+        // cores, two and three slots measured within noise of each other with the parse
+        // threads (BENCHMARKS.md section 18); with the earlier hand-off three gave 17 %
+        // more (section 13).
         let max_concurrent_parses = match self.max_concurrent_parses {
             0 => cores + 1,
             n => n,
@@ -189,7 +172,6 @@ impl RawConfig {
             max_message_bytes: self.max_message_bytes,
             max_concurrent_parses,
             max_queued_parses: self.max_queued_parses,
-            parse_threads: self.parse_threads,
             drain_timeout: Duration::from_secs(self.drain_timeout_secs),
             stream_window: self.stream_window,
             http2_keepalive: (self.http2_keepalive_secs > 0).then(|| {
@@ -272,7 +254,6 @@ mod tests {
         assert_eq!(raw.addr, SocketAddr::from(([0, 0, 0, 0], 50051)));
         assert_eq!(raw.max_text_bytes, 2 * 1024 * 1024);
         assert_eq!(raw.max_queued_parses, 64);
-        assert_eq!(raw.parse_threads, ParseThreads::Pool);
         assert_eq!(raw.drain_timeout_secs, 10);
         assert_eq!(raw.metrics_addr, None);
         let config = raw.validate().expect("defaults are valid");
@@ -281,22 +262,6 @@ mod tests {
             Some((Duration::from_secs(30), Duration::from_secs(10)))
         );
         assert_eq!(config.max_connection_age, None);
-    }
-
-    #[test]
-    fn the_parse_threads_flag_picks_the_hand_off() {
-        use clap::{Args, FromArgMatches};
-        let parse = |args: &[&str]| {
-            let cmd = RawConfig::augment_args(clap::Command::new("serve"))
-                .mut_args(|a| a.env(None::<&str>));
-            let matches = cmd.try_get_matches_from(args).map_err(|e| e.kind())?;
-            RawConfig::from_arg_matches(&matches).map_err(|e| e.kind())
-        };
-        let blocking = parse(&["serve", "--parse-threads", "blocking"]).expect("valid");
-        assert_eq!(blocking.parse_threads, ParseThreads::Blocking);
-        let pool = parse(&["serve", "--parse-threads", "pool"]).expect("valid");
-        assert_eq!(pool.parse_threads, ParseThreads::Pool);
-        assert!(parse(&["serve", "--parse-threads", "rayon"]).is_err());
     }
 
     #[test]

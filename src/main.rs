@@ -267,11 +267,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
 fn serve(raw: RawConfig) -> anyhow::Result<ExitCode> {
     let addr = raw.addr;
     let config = raw.validate()?;
-    // With `--parse-threads blocking`, parses run on the blocking pool, at most
-    // `max_concurrent_parses` at a time (the limiter's slots); tokio would otherwise keep
-    // up to 512 threads, and each thread that ever parsed keeps its own allocator heap
-    // (BENCHMARKS.md section 11: 7 blocking threads under h2load, 2 slots). One thread
-    // more than the slots for anything else. The `pool` hand-off has its own threads.
+    // Parses run on the limiter's own threads; the blocking pool is left for anything
+    // else that blocks, capped because tokio would otherwise keep up to 512 threads,
+    // each with its own allocator heap (BENCHMARKS.md section 11).
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(config.max_concurrent_parses + 1)

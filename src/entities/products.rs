@@ -1154,7 +1154,7 @@ fn listed_names(ctx: &Context<'_>, ws: &[Word<'_>], out: &mut Vec<Candidate>) {
     while i < ws.len() {
         // Every listed name starts with a capital, a digit or a camel-case word.
         let b = ws[i].text.as_bytes();
-        if b[0].is_ascii_lowercase() && !b.get(1).is_some_and(|c| !c.is_ascii_lowercase()) {
+        if b[0].is_ascii_lowercase() && b.get(1).is_none_or(u8::is_ascii_lowercase) {
             i += 1;
             continue;
         }

@@ -1,13 +1,13 @@
-//! Bounding CPU work: a fixed number of parses run at once off the async runtime,
+//! Bounding CPU work: a fixed number of parses run at once on the parse threads,
 //! a bounded number wait, and the rest are refused at once (RESOURCE_EXHAUSTED)
 //! instead of piling up in an unbounded queue.
 //!
-//! Admission is the same for both hand-offs ([`ParseThreads`]); only [`Limiter::run`]
-//! differs, in one `match`.
+//! The parse threads take jobs from one queue: a finished parse picks up the next
+//! job itself. A semaphore slot plus `spawn_blocking` left a core idle through two
+//! wake-ups per hand-off (BENCHMARKS.md section 18).
 
 use super::pool::Pool;
 use super::status::ServiceError;
-use crate::config::ParseThreads;
 use std::sync::Arc;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, TryAcquireError};
 use tokio::time::Instant;
@@ -16,31 +16,19 @@ use tokio::time::Instant;
 #[derive(Debug, Clone)]
 pub struct Limiter {
     admitted: Arc<Semaphore>,
-    cpu: Cpu,
+    /// `slots` threads, fed through one queue.
+    pool: Arc<Pool>,
     slots: usize,
     queue: usize,
-}
-
-/// Where an admitted parse runs.
-#[derive(Debug, Clone)]
-enum Cpu {
-    /// A slot of this semaphore, then `spawn_blocking`.
-    Blocking(Arc<Semaphore>),
-    /// One of the pool's `slots` threads, through its queue.
-    Pool(Arc<Pool>),
 }
 
 impl Limiter {
     /// `slots` parses run at once; `queue` more may wait. Fails only when the
     /// parse threads cannot be started.
-    pub fn new(slots: usize, queue: usize, threads: ParseThreads) -> std::io::Result<Self> {
-        let cpu = match threads {
-            ParseThreads::Blocking => Cpu::Blocking(Arc::new(Semaphore::new(slots))),
-            ParseThreads::Pool => Cpu::Pool(Arc::new(Pool::new(slots)?)),
-        };
+    pub fn new(slots: usize, queue: usize) -> std::io::Result<Self> {
         Ok(Limiter {
             admitted: Arc::new(Semaphore::new(slots + queue)),
-            cpu,
+            pool: Arc::new(Pool::new(slots)?),
             slots,
             queue,
         })
@@ -48,10 +36,7 @@ impl Limiter {
 
     /// Parses running now, and admitted parses waiting for a slot (for metrics).
     pub fn load(&self) -> (usize, usize) {
-        let running = match &self.cpu {
-            Cpu::Blocking(free) => self.slots.saturating_sub(free.available_permits()),
-            Cpu::Pool(pool) => pool.running(),
-        };
+        let running = self.pool.running();
         let admitted = (self.slots + self.queue).saturating_sub(self.admitted.available_permits());
         (running, admitted.saturating_sub(running))
     }
@@ -93,51 +78,18 @@ impl Limiter {
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
-        match &self.cpu {
-            Cpu::Blocking(free) => on_blocking_pool(free, admission, deadline, work).await,
-            Cpu::Pool(pool) => {
-                let answer = pool.submit(admission, deadline.map(Instant::into_std), work)?;
-                within(deadline, answer).await?.map_err(|_| {
-                    ServiceError::Internal("a parse thread dropped the job unanswered".into())
-                })?
-            }
-        }
+        let answer = (self.pool).submit(admission, deadline.map(Instant::into_std), work)?;
+        within(deadline, answer).await?.map_err(|_| {
+            ServiceError::Internal("a parse thread dropped the job unanswered".into())
+        })?
     }
 
     /// After the server stopped: admission and queued work are refused with
     /// `ShuttingDown`; running parses finish (nobody waits for them any more).
     pub fn close(&self) {
         self.admitted.close();
-        match &self.cpu {
-            Cpu::Blocking(free) => free.close(),
-            Cpu::Pool(pool) => pool.close(),
-        }
+        self.pool.close();
     }
-}
-
-async fn on_blocking_pool<T, F>(
-    free: &Arc<Semaphore>,
-    admission: OwnedSemaphorePermit,
-    deadline: Option<Instant>,
-    work: F,
-) -> Result<T, ServiceError>
-where
-    T: Send + 'static,
-    F: FnOnce() -> T + Send + 'static,
-{
-    let slot = within(deadline, Arc::clone(free).acquire_owned())
-        .await?
-        .map_err(|_| ServiceError::ShuttingDown)?;
-    if deadline.is_some_and(|d| Instant::now() >= d) {
-        return Err(ServiceError::DeadlineExceeded);
-    }
-    let task = tokio::task::spawn_blocking(move || {
-        let _held = (admission, slot);
-        work()
-    });
-    within(deadline, task)
-        .await?
-        .map_err(|e| ServiceError::Internal(e.to_string()))
 }
 
 async fn within<F: std::future::Future>(

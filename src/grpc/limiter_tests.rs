@@ -1,5 +1,4 @@
-//! Each behaviour of the limiter, in both hand-offs: the answers must not depend
-//! on where the parse runs.
+//! Each behaviour of the limiter and its parse threads.
 
 use super::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -7,10 +6,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 use tokio::sync::oneshot;
 
-const BOTH: [ParseThreads; 2] = [ParseThreads::Pool, ParseThreads::Blocking];
-
-fn limiter(threads: ParseThreads, slots: usize, queue: usize) -> Limiter {
-    Limiter::new(slots, queue, threads).expect("parse threads start")
+fn limiter(slots: usize, queue: usize) -> Limiter {
+    Limiter::new(slots, queue).expect("parse threads start")
 }
 
 /// Work that says when it has started, then holds its slot until released.
@@ -57,87 +54,72 @@ async fn run_now<T: Send + 'static>(
 
 #[tokio::test]
 async fn a_full_queue_refuses_at_once_and_load_counts_both() {
-    for threads in BOTH {
-        let l = limiter(threads, 1, 1);
-        let (running, release) = occupy(&l, None).await;
-        assert_eq!(l.load(), (1, 0), "{threads:?}");
-        let waiting = l.try_admit().expect("room in the queue");
-        let l2 = l.clone();
-        let queued = tokio::spawn(async move { l2.run(waiting, None, || "queued").await });
-        assert_eq!(l.load(), (1, 1), "{threads:?}");
-        let refused = l.try_admit().expect_err("slot and queue are full");
-        assert!(
-            matches!(
-                refused,
-                ServiceError::Overloaded {
-                    running: 1,
-                    queued: 1
-                }
-            ),
-            "{threads:?}: {refused:?}"
-        );
-        assert_eq!(refused.code(), tonic::Code::ResourceExhausted);
-        release.send(()).expect("held work waits");
-        assert_eq!(running.await.expect("task").expect("ran"), "held");
-        assert_eq!(queued.await.expect("task").expect("ran"), "queued");
-        assert_eq!(l.load(), (0, 0), "{threads:?}");
-        assert!(l.try_admit().is_ok(), "{threads:?}: room again");
-    }
+    let l = limiter(1, 1);
+    let (running, release) = occupy(&l, None).await;
+    assert_eq!(l.load(), (1, 0));
+    let waiting = l.try_admit().expect("room in the queue");
+    let l2 = l.clone();
+    let queued = tokio::spawn(async move { l2.run(waiting, None, || "queued").await });
+    assert_eq!(l.load(), (1, 1));
+    let refused = l.try_admit().expect_err("slot and queue are full");
+    assert!(
+        matches!(
+            refused,
+            ServiceError::Overloaded {
+                running: 1,
+                queued: 1
+            }
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(refused.code(), tonic::Code::ResourceExhausted);
+    release.send(()).expect("held work waits");
+    assert_eq!(running.await.expect("task").expect("ran"), "held");
+    assert_eq!(queued.await.expect("task").expect("ran"), "queued");
+    assert_eq!(l.load(), (0, 0));
+    assert!(l.try_admit().is_ok(), "room again");
 }
 
 #[tokio::test]
 async fn a_deadline_passed_before_the_start_never_runs_the_work() {
-    for threads in BOTH {
-        let l = limiter(threads, 1, 2);
-        // Already passed with a free slot: refused before starting.
-        let ran = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&ran);
-        let admission = l.try_admit().expect("room");
-        let now = Some(Instant::now());
-        let res = l.run(admission, now, move || flag.store(true, Ordering::SeqCst));
-        assert!(
-            matches!(res.await, Err(ServiceError::DeadlineExceeded)),
-            "{threads:?}"
-        );
+    let l = limiter(1, 2);
+    // Already passed with a free slot: refused before starting.
+    let ran = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&ran);
+    let admission = l.try_admit().expect("room");
+    let now = Some(Instant::now());
+    let res = l.run(admission, now, move || flag.store(true, Ordering::SeqCst));
+    assert!(matches!(res.await, Err(ServiceError::DeadlineExceeded)));
 
-        // Passing while queued behind a running parse.
-        let (running, release) = occupy(&l, None).await;
-        let flag = Arc::clone(&ran);
-        let admission = l.try_admit().expect("room in the queue");
-        let soon = Some(Instant::now() + Duration::from_millis(30));
-        let res = l.run(admission, soon, move || flag.store(true, Ordering::SeqCst));
-        let res = res.await;
-        assert!(
-            matches!(res, Err(ServiceError::DeadlineExceeded)),
-            "{threads:?}"
-        );
-        release.send(()).expect("held work waits");
-        running.await.expect("task").expect("ran");
-        // One slot, first in first out: once this has run, the expired job was taken.
-        assert_eq!(run_now(&l, || 1).await.expect("serves"), 1);
-        assert!(!ran.load(Ordering::SeqCst), "{threads:?}: expired work ran");
-        assert_eq!(l.load(), (0, 0), "{threads:?}");
-    }
+    // Passing while queued behind a running parse.
+    let (running, release) = occupy(&l, None).await;
+    let flag = Arc::clone(&ran);
+    let admission = l.try_admit().expect("room in the queue");
+    let soon = Some(Instant::now() + Duration::from_millis(30));
+    let res = l.run(admission, soon, move || flag.store(true, Ordering::SeqCst));
+    let res = res.await;
+    assert!(matches!(res, Err(ServiceError::DeadlineExceeded)));
+    release.send(()).expect("held work waits");
+    running.await.expect("task").expect("ran");
+    // One slot, first in first out: once this has run, the expired job was taken.
+    assert_eq!(run_now(&l, || 1).await.expect("serves"), 1);
+    assert!(!ran.load(Ordering::SeqCst), "expired work ran");
+    assert_eq!(l.load(), (0, 0));
 }
 
 #[tokio::test]
 async fn a_deadline_passing_while_running_discards_the_result() {
-    for threads in BOTH {
-        let l = limiter(threads, 1, 0);
-        // Long enough for the work to start on a busy machine.
-        let soon = Some(Instant::now() + Duration::from_millis(300));
-        let (call, release) = occupy(&l, soon).await;
-        let res = call.await.expect("task");
-        assert!(
-            matches!(res, Err(ServiceError::DeadlineExceeded)),
-            "{threads:?}"
-        );
-        // The abandoned parse still holds its slot until it ends.
-        assert_eq!(l.load(), (1, 0), "{threads:?}");
-        assert!(l.try_admit().is_err(), "{threads:?}");
-        release.send(()).expect("held work waits");
-        assert_eq!(run_now_when_free(&l).await, 2, "{threads:?}");
-    }
+    let l = limiter(1, 0);
+    // Long enough for the work to start on a busy machine.
+    let soon = Some(Instant::now() + Duration::from_millis(300));
+    let (call, release) = occupy(&l, soon).await;
+    let res = call.await.expect("task");
+    assert!(matches!(res, Err(ServiceError::DeadlineExceeded)));
+    // The abandoned parse still holds its slot until it ends.
+    assert_eq!(l.load(), (1, 0));
+    assert!(l.try_admit().is_err());
+    release.send(()).expect("held work waits");
+    assert_eq!(run_now_when_free(&l).await, 2);
 }
 
 /// Waits for the abandoned parse to give its slot back, then runs one more.
@@ -148,65 +130,47 @@ async fn run_now_when_free(l: &Limiter) -> u32 {
 
 #[tokio::test]
 async fn a_panicking_parse_is_internal_and_the_threads_keep_serving() {
-    for threads in BOTH {
-        let l = limiter(threads, 1, 0);
-        let res = run_now(&l, || -> u32 { panic!("boom") }).await;
-        let Err(e) = res else {
-            panic!("{threads:?}: a panic must not answer Ok");
-        };
-        assert_eq!(e.code(), tonic::Code::Internal, "{threads:?}");
-        let msg = e.to_string();
-        assert!(
-            msg.starts_with("internal error while parsing:")
-                && msg.ends_with("panicked with message \"boom\""),
-            "{threads:?}: {msg}"
+    let l = limiter(1, 0);
+    let res = run_now(&l, || -> u32 { panic!("boom") }).await;
+    let Err(e) = res else {
+        panic!("a panic must not answer Ok");
+    };
+    assert_eq!(e.code(), tonic::Code::Internal);
+    let msg = e.to_string();
+    assert!(
+        msg.starts_with("internal error while parsing:")
+            && msg.ends_with("panicked with message \"boom\""),
+        "{msg}"
+    );
+    assert_eq!(l.load(), (0, 0));
+    for _ in 0..3 {
+        let name = run_now(&l, || std::thread::current().name().map(str::to_owned))
+            .await
+            .expect("still serving");
+        assert_eq!(
+            name.as_deref(),
+            Some("parse-0"),
+            "the same thread serves on"
         );
-        assert_eq!(l.load(), (0, 0), "{threads:?}");
-        for _ in 0..3 {
-            let name = run_now(&l, || std::thread::current().name().map(str::to_owned))
-                .await
-                .expect("still serving");
-            if threads == ParseThreads::Pool {
-                assert_eq!(
-                    name.as_deref(),
-                    Some("parse-0"),
-                    "the same thread serves on"
-                );
-            }
-        }
     }
 }
 
 #[tokio::test]
 async fn close_refuses_new_and_queued_work_and_lets_running_work_finish() {
-    for threads in BOTH {
-        let l = limiter(threads, 1, 2);
-        let (running, release) = occupy(&l, None).await;
-        let (queued, late) = (l.try_admit().expect("room"), l.try_admit().expect("room"));
-        let l2 = l.clone();
-        let queued = tokio::spawn(async move { l2.run(queued, None, || "queued").await });
-        tokio::task::yield_now().await;
-        l.close();
-        assert!(
-            matches!(l.try_admit(), Err(ServiceError::ShuttingDown)),
-            "{threads:?}"
-        );
-        assert!(
-            matches!(l.admit().await, Err(ServiceError::ShuttingDown)),
-            "{threads:?}"
-        );
-        let res = l.run(late, None, || "late").await;
-        assert!(
-            matches!(res, Err(ServiceError::ShuttingDown)),
-            "{threads:?}"
-        );
-        release.send(()).expect("held work waits");
-        assert_eq!(running.await.expect("task").expect("finishes"), "held");
-        let res = queued.await.expect("task");
-        assert!(
-            matches!(res, Err(ServiceError::ShuttingDown)),
-            "{threads:?}: {res:?}"
-        );
-        assert_eq!(ServiceError::ShuttingDown.code(), tonic::Code::Unavailable);
-    }
+    let l = limiter(1, 2);
+    let (running, release) = occupy(&l, None).await;
+    let (queued, late) = (l.try_admit().expect("room"), l.try_admit().expect("room"));
+    let l2 = l.clone();
+    let queued = tokio::spawn(async move { l2.run(queued, None, || "queued").await });
+    tokio::task::yield_now().await;
+    l.close();
+    assert!(matches!(l.try_admit(), Err(ServiceError::ShuttingDown)));
+    assert!(matches!(l.admit().await, Err(ServiceError::ShuttingDown)));
+    let res = l.run(late, None, || "late").await;
+    assert!(matches!(res, Err(ServiceError::ShuttingDown)));
+    release.send(()).expect("held work waits");
+    assert_eq!(running.await.expect("task").expect("finishes"), "held");
+    let res = queued.await.expect("task");
+    assert!(matches!(res, Err(ServiceError::ShuttingDown)), "{res:?}");
+    assert_eq!(ServiceError::ShuttingDown.code(), tonic::Code::Unavailable);
 }

@@ -32,11 +32,7 @@ impl ArticleSvc {
     /// Serves the configured pipeline within the configured limits, reporting to
     /// `metrics`; fails only when the parse threads cannot be started.
     pub fn new(config: &Config, metrics: Arc<Metrics>) -> std::io::Result<Self> {
-        let limiter = Limiter::new(
-            config.max_concurrent_parses,
-            config.max_queued_parses,
-            config.parse_threads,
-        )?;
+        let limiter = Limiter::new(config.max_concurrent_parses, config.max_queued_parses)?;
         Ok(ArticleSvc {
             pipeline: Arc::clone(&config.pipeline),
             limiter,

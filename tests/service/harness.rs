@@ -1,8 +1,7 @@
 //! Starts a real server on an OS-chosen loopback port. The listener is bound
 //! before the server task is spawned, so clients can connect at once: no sleeps.
 
-use clap::ValueEnum;
-use newsparse::config::{ParseThreads, RawConfig};
+use newsparse::config::RawConfig;
 use newsparse::grpc::pb::article_service_client::ArticleServiceClient;
 use newsparse::grpc::{self, pb};
 use std::net::SocketAddr;
@@ -34,10 +33,7 @@ impl TestServer {
         Self::launch(raw, true).await
     }
 
-    async fn launch(mut raw: RawConfig, metrics: bool) -> TestServer {
-        if let Some(threads) = parse_threads_from_env() {
-            raw.parse_threads = threads;
-        }
+    async fn launch(raw: RawConfig, metrics: bool) -> TestServer {
         let config = raw.validate().expect("test config is valid");
         let listener = loopback().await;
         let addr = listener.local_addr().expect("local addr");
@@ -98,14 +94,6 @@ impl TestServer {
             .expect("server task")
             .expect("server exits cleanly");
     }
-}
-
-/// `NEWSPARSE_PARSE_THREADS`, read as the server reads it, so the whole suite runs
-/// against either hand-off (the CLI tests' child servers inherit it too).
-fn parse_threads_from_env() -> Option<ParseThreads> {
-    let raw = std::env::var("NEWSPARSE_PARSE_THREADS").ok()?;
-    let threads = ParseThreads::from_str(&raw, false);
-    Some(threads.unwrap_or_else(|e| panic!("NEWSPARSE_PARSE_THREADS={raw}: {e}")))
 }
 
 async fn loopback() -> tokio::net::TcpListener {
