@@ -194,8 +194,8 @@ impl Companies {
         Ok(())
     }
 
-    /// Reads a products TSV (see [`ProductList::parse`]); every owner must be a
-    /// company of the table.
+    /// Reads a products TSV (`product`, `maker`, `owner` id, `kind`, `ambiguous`);
+    /// every owner must be a company of the table.
     pub fn add_products(&mut self, file: &'static str, tsv: &str) -> Result<(), LexiconError> {
         let ids = self.row_ids();
         self.products = ProductList::parse(file, tsv, &|id| ids.get(id).copied())?;
