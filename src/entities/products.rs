@@ -214,8 +214,8 @@ impl Context<'_> {
     /// A span read as a place right after a word that puts things on a map
     /// ("a dealership in Tucson").
     fn placed(&self, span: Span) -> bool {
-        let before = self.text[..span.start].trim_end();
-        let word = &before[before.rfind(char::is_whitespace).map_or(0, |k| k + 1)..];
+        let before = self.text.get(..span.start).unwrap_or("").trim_end();
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
         LOCATIVES.contains(&word) && self.places.any(span)
     }
 
@@ -1464,6 +1464,10 @@ mod tests {
         let text =
             "The Tucson SUV sells well.\nShe runs a dealership in Tucson, Arizona, with ten cars.";
         assert_eq!(products_placed(text, &[], &["Tucson"], &[]), ["Tucson"]);
+        // A no-break space (two bytes) before the word that places the name.
+        let nbsp =
+            "The Tucson SUV sells well.\nA dealership\u{a0}in Tucson, Arizona, has ten cars.";
+        assert_eq!(products_placed(nbsp, &[], &["Tucson"], &[]), ["Tucson"]);
         let inside = "Microsoft ran The Internet Explorer 6 Countdown site.";
         assert!(products(inside, &[], &["Microsoft"]).is_empty());
     }
