@@ -16,6 +16,97 @@ use std::ops::Range;
 pub(crate) trait Scorer {
     /// Adds the weights of `feats` to `scores`.
     fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]);
+
+    /// Appends token `i`'s tag features after the tags `(t1, t2)` to `f` (which holds its
+    /// static features) and adds their weights to `scores`.
+    fn score_tags(
+        &self,
+        doc: &DocInfo,
+        i: usize,
+        (t1, t2): (u8, u8),
+        f: &mut Feats,
+        scores: &mut [f32; N_TAGS],
+    ) {
+        score_tag_feats(self, doc, i, (t1, t2), f, scores);
+    }
+}
+
+/// [`Scorer::score_tags`] feature by feature.
+fn score_tag_feats<S: Scorer + ?Sized>(
+    m: &S,
+    doc: &DocInfo,
+    i: usize,
+    (t1, t2): (u8, u8),
+    f: &mut Feats,
+    scores: &mut [f32; N_TAGS],
+) {
+    let n = f.len;
+    tag_feats(doc, i, t1, t2, f);
+    m.score(&f.as_slice()[n..], scores);
+}
+
+/// The summed weight rows of the tag features that read no word ([`tag_pair_feats`]) for
+/// every pair of previous tags, [`NO_TAG`] included: a table of 18 x 18 rows that stays in
+/// cache, where each hypothesis at each token hashed and looked up both features.
+pub(crate) struct TagPairs {
+    rows: Vec<[i32; N_TAGS]>,
+}
+
+/// Tag values a [`TagPairs`] indexes: the tags, then [`NO_TAG`].
+const PAIR_SIDE: usize = N_TAGS + 1;
+
+impl TagPairs {
+    pub(crate) fn new(table: &Table) -> TagPairs {
+        let tag = |k: usize| if k == N_TAGS { NO_TAG } else { k as u8 };
+        let rows = (0..PAIR_SIDE * PAIR_SIDE)
+            .map(|k| {
+                let mut f = Feats::taking(Take::All);
+                tag_pair_feats(tag(k / PAIR_SIDE), tag(k % PAIR_SIDE), &mut f);
+                table.sum_rows(f.as_slice())
+            })
+            .collect();
+        TagPairs { rows }
+    }
+
+    #[inline]
+    fn get(&self, t1: u8, t2: u8) -> [i32; N_TAGS] {
+        let side = |t: u8| usize::from(t).min(N_TAGS);
+        self.rows[side(t1) * PAIR_SIDE + side(t2)]
+    }
+}
+
+/// A served table with its [`TagPairs`]: scores exactly as the table alone (the weights
+/// are summed as integers, in any order the same), with two lookups fewer per hypothesis.
+#[derive(Clone, Copy)]
+pub(crate) struct Served<'a> {
+    pub(crate) table: &'a Table,
+    pub(crate) pairs: &'a TagPairs,
+}
+
+impl Scorer for Served<'_> {
+    fn score(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.table.add_scores(feats, scores);
+    }
+
+    fn score_tags(
+        &self,
+        doc: &DocInfo,
+        i: usize,
+        (t1, t2): (u8, u8),
+        f: &mut Feats,
+        scores: &mut [f32; N_TAGS],
+    ) {
+        // A list too full for every tag feature keeps only the first few of them, which
+        // the pair table cannot tell apart.
+        if f.room() < TAG_FEATS {
+            return score_tag_feats(self, doc, i, (t1, t2), f, scores);
+        }
+        let n = f.len;
+        tag_word_feats(doc, i, t1, f);
+        let pairs = self.pairs.get(t1, t2);
+        self.table
+            .add_scores_from(pairs, &f.as_slice()[n..], scores);
+    }
 }
 
 /// Features of token `i` that do not depend on the tags being decided.
@@ -175,10 +266,24 @@ fn push_bits(f: &mut Feats, template: u64, mut bits: u32) {
 
 /// Features of token `i` that depend on the two previous tags.
 pub(crate) fn tag_feats(doc: &DocInfo, i: usize, t1: u8, t2: u8, f: &mut Feats) {
-    let w = &doc.lex[i];
+    tag_pair_feats(t1, t2, f);
+    tag_word_feats(doc, i, t1, f);
+}
+
+/// How many features [`tag_feats`] gives.
+const TAG_FEATS: usize = 5;
+
+/// The tag features that read the previous tags alone.
+fn tag_pair_feats(t1: u8, t2: u8, f: &mut Feats) {
     let (t1, t2) = (u64::from(t1), u64::from(t2));
     f.push(40, t1);
     f.push(41, pair(t1, t2));
+}
+
+/// The tag features that read the previous tag with the word.
+fn tag_word_feats(doc: &DocInfo, i: usize, t1: u8, f: &mut Feats) {
+    let w = &doc.lex[i];
+    let t1 = u64::from(t1);
     f.push(42, pair(t1, w.lower));
     f.push(43, pair(t1, w.short));
     f.push(44, pair(t1, cl(w, 4)));
@@ -253,7 +358,7 @@ pub(crate) fn tag_sentence_greedy<S: Scorer>(
 /// features, which come last ([`context_feats`]), so the second pass reuses the first
 /// pass's hashes instead of computing them again (a seventh of the NER work).
 pub(crate) fn tag_document(
-    (first, second): (&Table, Option<&Table>),
+    (first, second): (Served, Option<Served>),
     cache: &mut WordCache,
     doc: &mut DocInfo,
     tags: &mut [u8],
@@ -269,18 +374,19 @@ pub(crate) fn tag_document(
     for s in 0..doc.sentences.len() {
         let r = doc.sentences[s].clone();
         let d: &DocInfo = doc;
-        beam_sentence::<_, BEAM>(first, d, &r, Take::NotWord, tags, probs, |i, f, base| {
+        beam_sentence::<_, BEAM>(&first, d, &r, Take::NotWord, tags, probs, |i, f, base| {
             let slot = d.slots.get(i).copied().unwrap_or(NO_SLOT);
             let word = cache.row(slot, || {
                 let mut w = Feats::taking(Take::WordOnly);
                 static_feats(d, s, i, &mut w);
                 WordRow {
-                    pass1: first.sum_rows(w.as_slice()),
-                    pass2: second.map_or([0; N_TAGS], |t| t.sum_rows(w.as_slice())),
+                    pass1: first.table.sum_rows(w.as_slice()),
+                    pass2: (second.as_ref())
+                        .map_or([0; N_TAGS], |t| t.table.sum_rows(w.as_slice())),
                 }
             });
             static_feats(d, s, i, f);
-            first.add_scores_from(word.pass1, f.as_slice(), base);
+            first.table.add_scores_from(word.pass1, f.as_slice(), base);
             if let Some(k) = kept.as_mut() {
                 let from = k.hashes.len() as u32;
                 k.hashes.extend_from_slice(f.as_slice());
@@ -297,12 +403,14 @@ pub(crate) fn tag_document(
         return;
     };
     for r in &doc.sentences {
-        beam_sentence::<_, BEAM2>(second, doc, r, Take::NotWord, tags, probs, |i, f, base| {
+        beam_sentence::<_, BEAM2>(&second, doc, r, Take::NotWord, tags, probs, |i, f, base| {
             let (from, to, skipped) = kept.at[i];
             f.skip_words(usize::from(skipped));
             f.extend_from_slice(&kept.hashes[from as usize..to as usize]);
             pass1_feats(p, r.end, i, &doc.lex[i], f);
-            second.add_scores_from(kept.words[i], f.as_slice(), base);
+            second
+                .table
+                .add_scores_from(kept.words[i], f.as_slice(), base);
         });
     }
 }
@@ -372,9 +480,8 @@ pub(crate) fn beam_sentence<S: Scorer, const K: usize>(
         let last = i + 1 == r.end;
         search.step(|h, scores| {
             f.truncate(n_static);
-            tag_feats(doc, i, h.tag, h.prev, &mut f);
             *scores = base;
-            m.score(&f.as_slice()[n_static..], scores);
+            m.score_tags(doc, i, (h.tag, h.prev), &mut f, scores);
             allowed_mask(h.tag, last)
         });
     }

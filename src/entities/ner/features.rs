@@ -174,7 +174,8 @@ impl Feats {
             take,
         }
     }
-    fn room(&self) -> usize {
+    /// Features that can still be added.
+    pub(crate) fn room(&self) -> usize {
         MAX_FEATS - self.len - self.skipped
     }
     /// A feature that depends on more than the token's own word.

@@ -1,7 +1,7 @@
 //! The trained model: quantized weight tables, the cluster table, and recognition.
 
 use super::clusters::Clusters;
-use super::decode::{doc_info, tag_document, DocInfo, Scorer};
+use super::decode::{doc_info, tag_document, DocInfo, Scorer, Served, TagPairs};
 use super::lexicon::Lexicon;
 use super::names::NameLists;
 use super::tags::{decode, Row, Table, N_TAGS};
@@ -60,6 +60,8 @@ pub struct NerModel {
     id: u64,
     pass1: Table,
     pass2: Option<Table>,
+    /// The tag-pair rows of `pass1` and `pass2`, summed at load.
+    pairs: (TagPairs, Option<TagPairs>),
     clusters: Clusters,
     lexicon: Lexicon,
     names: NameLists,
@@ -81,6 +83,7 @@ impl NerModel {
     pub(crate) fn new(pass1: Table, pass2: Option<Table>, words: Words) -> NerModel {
         NerModel {
             id: next_id(),
+            pairs: (TagPairs::new(&pass1), pass2.as_ref().map(TagPairs::new)),
             pass1,
             pass2,
             clusters: words.0,
@@ -146,7 +149,12 @@ impl NerModel {
         let words = (&self.clusters, &self.lexicon, &self.names);
         let mut tags = vec![0u8; tokens.len()];
         let mut probs = vec![1f32; tokens.len()];
-        let tables = (&self.pass1, self.pass2.as_ref());
+        let served = |table, pairs| Served { table, pairs };
+        let second = (self.pass2.as_ref()).zip(self.pairs.1.as_ref());
+        let tables = (
+            served(&self.pass1, &self.pairs.0),
+            second.map(|(t, p)| served(t, p)),
+        );
         let doc = word_rows::with_cache(|cache| {
             cache.for_model(self.id);
             let mut doc = doc_info(text, tokens, sentences, words, Some(&mut *cache));
@@ -204,6 +212,7 @@ impl NerModel {
         };
         Ok(NerModel {
             id: next_id(),
+            pairs: (TagPairs::new(&pass1), pass2.as_ref().map(TagPairs::new)),
             pass1,
             pass2,
             clusters,
