@@ -1,10 +1,11 @@
 //! The language of an article, read from its prose. Names and numbers say nothing
 //! about the language they stand in (a results table, a list of ministers), yet they
 //! fill a character n-gram detector's sample; function words (`the`, `und`, `które`)
-//! are what a reader goes by. So the sample keeps lower-case words only, the
-//! n-gram detector (whatlang) reads that, and function-word counts confirm or
-//! overrule it; with little prose to read the answer says so (`reliable` false, a
-//! low confidence) instead of naming a confident wrong language.
+//! are what a reader goes by. So the sample keeps lower-case words only; when its
+//! function words leave no doubt they give the answer, otherwise the n-gram detector
+//! (whatlang) reads the sample and function-word counts confirm or overrule it; with
+//! little prose to read the answer says so (`reliable` false, a low confidence)
+//! instead of naming a confident wrong language.
 
 use super::Language;
 use crate::text::Span;
