@@ -61,7 +61,7 @@ pub enum ConfigError {
         reason: &'static str,
     },
     /// A file named by a setting could not be read.
-    #[error("setting `{name}`: cannot read {}: {source}", path.display())]
+    #[error("setting `{name}`: cannot read {}", path.display())]
     Read {
         /// Flag or variable name.
         name: &'static str,
@@ -89,7 +89,7 @@ pub enum ConfigError {
 #[derive(Debug, Error)]
 pub enum ResourceError {
     /// The resource's bytes are malformed.
-    #[error("resource `{name}` ({origin}) is invalid: {source}")]
+    #[error("resource `{name}` ({origin}) is invalid")]
     Invalid {
         /// Which resource ("gazetteer", "NER model" ...).
         name: &'static str,
@@ -99,7 +99,7 @@ pub enum ResourceError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// An override file could not be read.
-    #[error("resource `{name}`: cannot read {path}: {source}")]
+    #[error("resource `{name}`: cannot read {path}")]
     Read {
         /// Which resource.
         name: &'static str,

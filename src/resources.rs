@@ -121,6 +121,11 @@ mod tests {
         assert!(r.tables.agencies.lookup("Reuters").is_some());
     }
 
+    /// The message with its causes, as `newsparse serve` prints it.
+    fn chain(e: ResourceError) -> String {
+        format!("{:#}", anyhow::Error::new(e))
+    }
+
     #[test]
     fn a_corrupt_ner_model_file_is_an_error_naming_it() {
         let path = std::env::temp_dir().join(format!("newsparse-bad-{}.bin", std::process::id()));
@@ -156,7 +161,7 @@ mod tests {
             ..Sources::EMBEDDED
         };
         let err = Gazetteer::from_sources(&broken).expect_err("refused");
-        let msg = invalid("gazetteer", "data/gazetteer")(err).to_string();
+        let msg = chain(invalid("gazetteer", "data/gazetteer")(err));
         assert!(
             msg.starts_with("resource `gazetteer`") && msg.contains("countries.tsv"),
             "{msg}"
@@ -167,7 +172,7 @@ mod tests {
     fn a_corrupt_agency_table_is_an_error_not_an_empty_table() {
         let t = crate::metadata::AgencyTable::parse("reuters\tReuters\n");
         let err = t.expect_err("refused");
-        let msg = invalid("metadata tables", "embedded")(err).to_string();
+        let msg = chain(invalid("metadata tables", "embedded")(err));
         assert!(msg.contains("agency table line 1"), "{msg}");
     }
 }

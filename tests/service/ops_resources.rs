@@ -26,11 +26,12 @@ fn serve(args: &[&str]) -> Output {
     child.wait_with_output().expect("collect output")
 }
 
-fn refused_with(args: &[&str], needle: &str) {
+fn refused_with(args: &[&str], needle: &str) -> String {
     let out = serve(args);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!out.status.success(), "exit status {:?}", out.status);
     assert!(stderr.contains(needle), "stderr lacks {needle:?}: {stderr}");
+    stderr
 }
 
 #[test]
@@ -41,15 +42,18 @@ fn serve_refuses_a_corrupt_ner_model() {
     );
     let path = bad.to_str().expect("utf-8 path");
     refused_with(&["--ner-model", path], "resource `NER model`");
-    refused_with(&["--ner-model", path], path);
+    let stderr = refused_with(&["--ner-model", path], path);
+    assert_eq!(stderr.matches("invalid value").count(), 1, "{stderr}");
 }
 
 #[test]
 fn serve_refuses_a_missing_ner_model() {
-    refused_with(
+    let stderr = refused_with(
         &["--ner-model", "no-such-dir/model.bin"],
-        "resource `NER model`: cannot read no-such-dir/model.bin",
+        "resource `NER model`: cannot read no-such-dir/model.bin: ",
     );
+    // The cause follows once, as the error chain, not repeated by the message.
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
 }
 
 #[test]

@@ -32,7 +32,7 @@ impl<L> Default for ConllDoc<L> {
 #[derive(Debug, thiserror::Error)]
 pub enum ConllError {
     /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         /// The file.
         path: PathBuf,
