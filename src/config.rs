@@ -114,7 +114,6 @@ pub struct Config {
     pub max_concurrent_parses: usize,
     /// Parses allowed to wait.
     pub max_queued_parses: usize,
-    /// Where parses run.
     /// Drain time after a shutdown signal.
     pub drain_timeout: Duration,
     /// Responses computed ahead in one ParseStream (at least 1).

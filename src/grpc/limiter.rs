@@ -78,7 +78,9 @@ impl Limiter {
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
-        let answer = (self.pool).submit(admission, deadline.map(Instant::into_std), work)?;
+        let answer = self
+            .pool
+            .submit(admission, deadline.map(Instant::into_std), work)?;
         within(deadline, answer).await?.map_err(|_| {
             ServiceError::Internal("a parse thread dropped the job unanswered".into())
         })?
